@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import preact from '@preact/preset-vite';
+import { build, defineConfig, type Plugin } from 'vite';
+
+const root = import.meta.dirname;
+const outDir = resolve(root, 'extension');
+const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string };
+
+/** Emits manifest.json with the package version, so there is one version number to bump. */
+function manifest(): Plugin {
+  return {
+    name: 'keywarden:manifest',
+    generateBundle() {
+      const source = JSON.parse(readFileSync(resolve(root, 'manifest.json'), 'utf8')) as Record<
+        string,
+        unknown
+      >;
+      source.version = pkg.version;
+      this.emitFile({
+        type: 'asset',
+        fileName: 'manifest.json',
+        source: `${JSON.stringify(source, null, 2)}\n`,
+      });
+    },
+  };
+}
+
+/**
+ * Builds the content script in a second pass: content scripts cannot be ES modules, so it must be ONE classic
+ * script with no imports (an IIFE). See shared/notes/browser-testing.md.
+ */
+function contentScript(): Plugin {
+  return {
+    name: 'keywarden:content-script',
+    apply: 'build',
+    async closeBundle() {
+      await build({
+        configFile: false,
+        logLevel: 'warn',
+        build: {
+          outDir,
+          emptyOutDir: false,
+          copyPublicDir: false,
+          minify: true,
+          lib: {
+            entry: resolve(root, 'src/content/index.ts'),
+            formats: ['iife'],
+            name: 'keywardenContent',
+            fileName: () => 'content.js',
+          },
+        },
+      });
+    },
+  };
+}
+
+export default defineConfig({
+  root: resolve(root, 'src'),
+  publicDir: resolve(root, 'public'),
+  plugins: [preact(), manifest(), contentScript()],
+  build: {
+    outDir,
+    emptyOutDir: true,
+    target: ['chrome121', 'firefox142'],
+    // Extension pages load from the package: no remote code, no inlined data URLs the CSP would block.
+    assetsInlineLimit: 0,
+    modulePreload: false,
+    rollupOptions: {
+      input: {
+        popup: resolve(root, 'src/popup/index.html'),
+        background: resolve(root, 'src/background/index.ts'),
+      },
+      output: {
+        entryFileNames: (chunk) =>
+          chunk.name === 'background' ? 'background.js' : 'assets/[name]-[hash].js',
+        chunkFileNames: 'assets/[name]-[hash].js',
+        assetFileNames: 'assets/[name]-[hash][extname]',
+      },
+    },
+  },
+});
