@@ -1,0 +1,322 @@
+import type { FieldKind } from '../exchanges/types';
+import { compiled, MAX_SHAPE_LENGTH, type CompiledRules, type CompiledShape } from './compiled';
+import { FAR, NEAR, nearestExchange } from './context';
+import { isAddressLike } from './filters/address';
+import { isEncodedContext } from './filters/encoded';
+import { isEnvReference } from './filters/env-reference';
+import { hasHexPrefix, isHexOnly } from './filters/hex';
+import { isIdentifierLike } from './filters/identifier';
+import { isLowDiversity } from './filters/low-diversity';
+import { isPlaceholder } from './filters/placeholder';
+import { isUuid } from './filters/uuid';
+import { isWrappedBlobLine } from './filters/wrapped';
+import { findKnownValues, type KnownValueIndex } from './known-values';
+import { findKeywords, type KeywordHits } from './keywords';
+import { hintOf, labelBefore, type LabelHint } from './label';
+import { findPassphraseValues } from './passphrase';
+import { findPrivateKeyPems } from './pem';
+import { forEachToken } from './tokenize';
+import type { Confidence, DetectorRules, Finding } from './types';
+
+export interface DetectOptions {
+  /** The vault's fingerprints of stored values; matches become `known-value` findings. */
+  readonly known?: KnownValueIndex;
+}
+
+/** Levels: 0 dropped, 1 low, 2 medium, 3 high. */
+interface Candidate {
+  start: number;
+  end: number;
+  level: number;
+  exchange: number;
+  kind: FieldKind;
+  rule: string;
+  ref?: string;
+}
+
+const CONFIDENCE: readonly Confidence[] = ['low', 'low', 'medium', 'high'];
+/** Bounds of values judged by label alone (venues whose key shapes are unknown). */
+const CONTEXT_MIN = 16;
+const CONTEXT_MAX = 128;
+/** How far apart a key and its secret can be and still count as a pair. */
+const PAIR_DISTANCE = 400;
+
+function isSecretKind(kind: FieldKind): boolean {
+  return kind === 'secret' || kind === 'privateKey';
+}
+
+function fieldScore(hint: LabelHint, field: FieldKind): number {
+  if (hint === null) return isSecretKind(field) ? 0.5 : 0;
+  if (hint === field) return 2;
+  if (hint !== 'not-secret' && hint !== 'passphrase' && isSecretKind(hint) && isSecretKind(field)) return 1;
+  return -2;
+}
+
+function hasDigitAndLetter(token: string): boolean {
+  return /[0-9]/.test(token) && /[A-Za-z]/.test(token);
+}
+
+/**
+ * Rare enough to flag alone: 40 or more characters mixing upper case, lower case and digits. Hex digests, UUIDs,
+ * addresses and identifiers never look like that; a secret copied from a "save your secret now" dialog does.
+ */
+function isStatisticallyDistinctive(token: string): boolean {
+  return token.length >= 40 && /[0-9]/.test(token) && /[a-z]/.test(token) && /[A-Z]/.test(token);
+}
+
+function allExchanges(c: CompiledRules): number {
+  return c.exchangeIds.length >= 32 ? -1 : (1 << c.exchangeIds.length) - 1;
+}
+
+function judgeToken(
+  text: string,
+  start: number,
+  end: number,
+  c: CompiledRules,
+  hits: KeywordHits,
+): Candidate | null {
+  const len = end - start;
+  const bucket = c.byLength[len];
+  const contextual = len >= CONTEXT_MIN && len <= CONTEXT_MAX;
+  if (bucket === undefined && !contextual) return null;
+  const token = text.slice(start, end);
+  if (hasHexPrefix(token) || isLowDiversity(token) || isIdentifierLike(token)) return null;
+  if (
+    isEncodedContext(text, start, end) ||
+    isEnvReference(text, start) ||
+    isPlaceholder(text, start, end) ||
+    isWrappedBlobLine(text, start, end)
+  ) {
+    return null;
+  }
+  const matches: CompiledShape[] = [];
+  let matchMask = 0;
+  if (bucket !== undefined) {
+    for (const shape of bucket) {
+      if (shape.regex.test(token)) {
+        matches.push(shape);
+        matchMask |= 1 << shape.exchangeIndex;
+      }
+    }
+  }
+  if (matches.length === 0 && !contextual) return null;
+  const label = labelBefore(text, start);
+  const hint = hintOf(label.text);
+  // Passphrases are judged by their own rule; signatures, hashes and addresses are not credentials.
+  if (hint === 'not-secret' || hint === 'passphrase') return null;
+  const labelDistance = start - label.from;
+  const blocked = isHexOnly(token) || isUuid(token) || isAddressLike(token);
+  const cred = hint !== null;
+
+  if (matches.length === 0) {
+    if (!cred || !hasDigitAndLetter(token)) return null;
+    const ctx = nearestExchange(hits, start, allExchanges(c), blocked ? labelDistance : NEAR);
+    if (ctx === null) return null;
+    return {
+      start,
+      end,
+      level: hint === 'apiKey' ? 1 : 2,
+      exchange: ctx.index,
+      kind: hint,
+      rule: `context.${hint}`,
+    };
+  }
+
+  const ctx = nearestExchange(hits, start, matchMask, FAR);
+  let best: CompiledShape | null = null;
+  let bestScore = -Infinity;
+  let tie = false;
+  for (const shape of matches) {
+    let score = fieldScore(hint, shape.rule.field) + (shape.rule.distinctive ? 0.25 : 0);
+    if (ctx !== null && ctx.index === shape.exchangeIndex) {
+      score += ctx.distance <= labelDistance ? 4 : ctx.distance <= NEAR ? 3 : 2;
+    }
+    if (score > bestScore) {
+      best = shape;
+      bestScore = score;
+      tie = false;
+    } else if (score === bestScore && best !== null && best.exchangeIndex !== shape.exchangeIndex) {
+      tie = true;
+    }
+  }
+  if (best === null) return null;
+  const rule = best.rule;
+  const named = ctx !== null && ctx.index === best.exchangeIndex;
+  const near = named && ctx.distance <= NEAR;
+  const distinctive = (rule.distinctive || isStatisticallyDistinctive(token)) && !blocked;
+  let level: number;
+  if (distinctive) level = cred || named ? 3 : 2;
+  else if (cred && named) level = blocked && !near ? 2 : 3;
+  else if (cred || near) level = blocked ? 1 : 2;
+  else level = isSecretKind(rule.field) && len >= 20 && !blocked ? 1 : 0;
+  const kind: FieldKind =
+    hint !== null && fieldScore(hint, rule.field) < 0
+      ? hint
+      : rule.field === 'passphrase'
+        ? 'secret'
+        : rule.field;
+  // API keys identify rather than authenticate: one step lower, never high.
+  if (kind === 'apiKey') level = Math.min(level - 1, 2);
+  if (level <= 0) return null;
+  const exchange =
+    named || (distinctive && !tie && (matchMask & (matchMask - 1)) === 0) ? best.exchangeIndex : -1;
+  return { start, end, level, exchange, kind, rule: rule.id };
+}
+
+function judgeTokens(
+  text: string,
+  c: CompiledRules,
+  hits: KeywordHits,
+  skip: readonly Candidate[],
+): Candidate[] {
+  const out: Candidate[] = [];
+  let s = 0;
+  forEachToken(text, (start, end) => {
+    while (s < skip.length && (skip[s]?.end ?? 0) <= start) s++;
+    const covering = skip[s];
+    if (covering !== undefined && covering.start <= start) return;
+    if (end - start > MAX_SHAPE_LENGTH) return;
+    const found = judgeToken(text, start, end, c, hits);
+    if (found !== null) {
+      out.push(found);
+      return;
+    }
+    // A path or a key name glued with slashes: judge the parts.
+    let last = start;
+    for (let i = start; i < end; i++) {
+      if (text.charCodeAt(i) !== 47) continue;
+      const part = i > last ? judgeToken(text, last, i, c, hits) : null;
+      if (part !== null) out.push(part);
+      last = i + 1;
+    }
+    if (last > start && end > last) {
+      const part = judgeToken(text, last, end, c, hits);
+      if (part !== null) out.push(part);
+    }
+  });
+  return out;
+}
+
+function judgePems(text: string, c: CompiledRules, hits: KeywordHits): Candidate[] {
+  return findPrivateKeyPems(text).map((pem) => {
+    const normalised = text.slice(pem.start, pem.end).replace(/\\r/g, '').replace(/\\n/g, '\n');
+    let mask = 0;
+    for (const shape of c.pemShapes) if (shape.regex.test(normalised)) mask |= 1 << shape.exchangeIndex;
+    const ctx = mask === 0 ? null : nearestExchange(hits, pem.start, mask, FAR);
+    const shape = ctx === null ? undefined : c.pemShapes.find((s) => s.exchangeIndex === ctx.index);
+    // A header with no body worth the name is documentation (`-----BEGIN PRIVATE KEY-----\n...`).
+    const level = pem.body.length >= 40 ? 3 : 1;
+    return {
+      start: pem.start,
+      end: pem.end,
+      level,
+      exchange: ctx?.index ?? -1,
+      kind: 'privateKey',
+      rule: shape?.rule.id ?? 'pem.private-key',
+    };
+  });
+}
+
+function judgePassphrases(text: string, c: CompiledRules, hits: KeywordHits): Candidate[] {
+  const out: Candidate[] = [];
+  if (c.passphraseMask === 0) return out;
+  for (const value of findPassphraseValues(text)) {
+    const ctx = nearestExchange(hits, value.keyword + 1, c.passphraseMask, FAR);
+    if (ctx === null) continue;
+    out.push({
+      start: value.start,
+      end: value.end,
+      level: 2,
+      exchange: ctx.index,
+      kind: 'passphrase',
+      rule: 'context.passphrase',
+    });
+  }
+  return out;
+}
+
+/**
+ * Key, secret and passphrase side by side strengthen each other: each secret or passphrase with an API key of the
+ * same (or an unnamed) venue within reach goes one level up, and so does the key; an unnamed partner takes the
+ * other's venue. Looks at a few neighbours only, so it stays linear.
+ */
+function pair(candidates: Candidate[]): void {
+  const boost = new Set<Candidate>();
+  for (let i = 0; i < candidates.length; i++) {
+    const a = candidates[i];
+    if (a === undefined || a.kind === 'apiKey') continue;
+    for (let d = -4; d <= 4; d++) {
+      const b = candidates[i + d];
+      if (b === undefined || b.kind !== 'apiKey') continue;
+      if (Math.abs(a.start - b.start) > PAIR_DISTANCE) continue;
+      if (a.exchange >= 0 && b.exchange >= 0 && a.exchange !== b.exchange) continue;
+      if (a.level < 2 && b.level < 2) continue;
+      boost.add(a);
+      boost.add(b);
+      if (a.exchange < 0) a.exchange = b.exchange;
+      else if (b.exchange < 0) b.exchange = a.exchange;
+    }
+  }
+  for (const cand of boost) cand.level = Math.min(cand.level + 1, cand.kind === 'apiKey' ? 2 : 3);
+}
+
+function knownKind(ref: string): FieldKind | null {
+  const field = ref.slice(ref.lastIndexOf(':') + 1);
+  return field === 'apiKey' || field === 'secret' || field === 'passphrase' || field === 'privateKey'
+    ? field
+    : null;
+}
+
+/**
+ * Finds stored values and exchange credentials in a text. Synchronous and linear in the text's length; uses no
+ * browser or Node API, so the paste guard and the command-line scanner share it.
+ */
+export function detect(text: string, rules: DetectorRules, options: DetectOptions = {}): Finding[] {
+  const c = compiled(rules);
+  const hits = findKeywords(text, c.keywords);
+  const pems = judgePems(text, c, hits);
+  const candidates = [...pems, ...judgeTokens(text, c, hits, pems), ...judgePassphrases(text, c, hits)];
+  candidates.sort((a, b) => a.start - b.start);
+  pair(candidates);
+
+  let result = candidates;
+  if (options.known !== undefined && options.known.entries.size > 0) {
+    const known = findKnownValues(text, options.known);
+    if (known.length > 0) {
+      const overlapping = (k: { start: number; end: number }) => (x: Candidate) =>
+        x.start < k.end && k.start < x.end;
+      const knownCandidates = known.map((k): Candidate => {
+        const shape = candidates.find(overlapping(k));
+        return {
+          start: k.start,
+          end: k.end,
+          level: 3,
+          exchange: shape?.exchange ?? -1,
+          kind: knownKind(k.ref) ?? shape?.kind ?? 'secret',
+          rule: 'known-value',
+          ref: k.ref,
+        };
+      });
+      result = candidates
+        .filter((x) => !known.some((k) => x.start < k.end && k.start < x.end))
+        .concat(knownCandidates)
+        .sort((a, b) => a.start - b.start);
+    }
+  }
+
+  const findings: Finding[] = [];
+  for (const x of result) {
+    if (x.level <= 0) continue;
+    const finding: Finding = {
+      exchange: x.exchange >= 0 ? (c.exchangeIds[x.exchange] ?? null) : null,
+      kind: x.kind,
+      confidence: CONFIDENCE[x.level] ?? 'low',
+      rule: x.rule,
+      start: x.start,
+      end: x.end,
+      ...(x.ref !== undefined ? { ref: x.ref } : {}),
+    };
+    findings.push(finding);
+  }
+  return findings;
+}
