@@ -93,6 +93,11 @@ export interface Shape {
   readonly distinctive: boolean;
   /** Documented example values (placeholders or published test vectors), never a real user's key. */
   readonly examples: readonly string[];
+  /**
+   * Made-up values in this shape, for tests only, when the exchange documents no example (never real keys).
+   * Kept apart from `examples` so nothing undocumented passes as documented.
+   */
+  readonly synthetic?: readonly string[];
   readonly source: Source;
 }
 
@@ -153,13 +158,7 @@ export interface Policies {
 }
 
 export type SigningAlgorithm =
-  | 'HMAC-SHA256'
-  | 'HMAC-SHA384'
-  | 'HMAC-SHA512'
-  | 'Ed25519'
-  | 'RSA-SHA256'
-  | 'ES256-JWT'
-  | 'EdDSA-JWT';
+  'HMAC-SHA256' | 'HMAC-SHA384' | 'HMAC-SHA512' | 'Ed25519' | 'RSA-SHA256' | 'ES256-JWT' | 'EdDSA-JWT';
 
 export interface Signing {
   readonly algorithms: readonly SigningAlgorithm[];
