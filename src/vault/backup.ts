@@ -110,6 +110,8 @@ function readHeader(file: unknown): FileV1 {
   const { format, version } = json as Record<string, unknown>;
   if (format !== BACKUP_FORMAT)
     throw new VaultError('backup-invalid', 'This is not a Keywarden backup file.');
+  if (typeof version !== 'number')
+    throw new VaultError('backup-invalid', 'The backup file has no valid version.');
   if (version !== BACKUP_VERSION) {
     throw new VaultError(
       'unsupported-version',

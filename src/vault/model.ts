@@ -118,7 +118,14 @@ export const LIMITS = {
 
 const ID = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/));
 const SHORT = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.shortChars));
-const SECRET = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.secretChars));
+/** A lone UTF-16 surrogate would not survive UTF-8 encryption unchanged, so it is refused rather than altered. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const SECRET = v.pipe(
+  v.string(),
+  v.minLength(1),
+  v.maxLength(LIMITS.secretChars),
+  v.check((value) => !LONE_SURROGATE.test(value), 'well-formed text'),
+);
 const DATE = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8_640_000_000_000_000));
 const DOMAIN = v.pipe(
   v.string(),
