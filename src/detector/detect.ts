@@ -14,7 +14,7 @@ import { findKnownValues, type KnownValueIndex } from './known-values';
 import { findKeywords, type KeywordHits } from './keywords';
 import { hintOf, labelBefore, type LabelHint } from './label';
 import { findPassphraseValues } from './passphrase';
-import { findPrivateKeyPems } from './pem';
+import { findPemBlocks, type PemBlock } from './pem';
 import { forEachToken } from './tokenize';
 import type { Confidence, DetectorRules, Finding } from './types';
 
@@ -40,6 +40,8 @@ const CONTEXT_MIN = 16;
 const CONTEXT_MAX = 128;
 /** How far apart a key and its secret can be and still count as a pair. */
 const PAIR_DISTANCE = 400;
+/** How far after a value a venue's name still counts (a curl command names its host after the headers). */
+const AFTER = 200;
 
 function isSecretKind(kind: FieldKind): boolean {
   return kind === 'secret' || kind === 'privateKey';
@@ -68,6 +70,47 @@ function allExchanges(c: CompiledRules): number {
   return c.exchangeIds.length >= 32 ? -1 : (1 << c.exchangeIds.length) - 1;
 }
 
+/**
+ * How strongly the text around a value names each venue in `mask`: 4 in the value's own label, 3 within NEAR
+ * characters before it, 2 within FAR, 1.5 in the AFTER characters after it (a curl command names its host last).
+ * A nearer mention wins a tie by a hair. Looks at a bounded number of keywords either side.
+ */
+function exchangeContext(
+  hits: KeywordHits,
+  start: number,
+  end: number,
+  labelDistance: number,
+  mask: number,
+): Map<number, number> {
+  const scores = new Map<number, number>();
+  const { positions, masks } = hits;
+  let lo = 0;
+  let hi = positions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((positions[mid] ?? 0) < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const credit = (m: number, score: number) => {
+    for (let bits = m & mask; bits !== 0; bits &= bits - 1) {
+      const index = 31 - Math.clz32(bits & -bits);
+      if ((scores.get(index) ?? 0) < score) scores.set(index, score);
+    }
+  };
+  for (let k = lo - 1, seen = 0; k >= 0 && seen < 24; k--, seen++) {
+    const distance = start - (positions[k] ?? 0);
+    if (distance > FAR) break;
+    const tier = distance <= labelDistance ? 4 : distance <= NEAR ? 3 : 2;
+    credit(masks[k] ?? 0, tier - distance / 100_000);
+  }
+  for (let k = lo, seen = 0; k < positions.length && seen < 24; k++, seen++) {
+    const distance = (positions[k] ?? 0) - end;
+    if (distance > AFTER) break;
+    if (distance >= 0) credit(masks[k] ?? 0, 1.5 - distance / 100_000);
+  }
+  return scores;
+}
+
 function judgeToken(
   text: string,
   start: number,
@@ -80,6 +123,8 @@ function judgeToken(
   const contextual = len >= CONTEXT_MIN && len <= CONTEXT_MAX;
   if (bucket === undefined && !contextual) return null;
   const token = text.slice(start, end);
+  // `//host…` and `//Qm…` follow a URL scheme; no credential starts with two slashes.
+  if (token.startsWith('//')) return null;
   if (hasHexPrefix(token) || isLowDiversity(token) || isIdentifierLike(token)) return null;
   if (
     isEncodedContext(text, start, end) ||
@@ -122,15 +167,15 @@ function judgeToken(
     };
   }
 
-  const ctx = nearestExchange(hits, start, matchMask, FAR);
+  const context = exchangeContext(hits, start, end, labelDistance, matchMask);
   let best: CompiledShape | null = null;
   let bestScore = -Infinity;
   let tie = false;
   for (const shape of matches) {
-    let score = fieldScore(hint, shape.rule.field) + (shape.rule.distinctive ? 0.25 : 0);
-    if (ctx !== null && ctx.index === shape.exchangeIndex) {
-      score += ctx.distance <= labelDistance ? 4 : ctx.distance <= NEAR ? 3 : 2;
-    }
+    const score =
+      fieldScore(hint, shape.rule.field) +
+      (shape.rule.distinctive ? 0.25 : 0) +
+      (context.get(shape.exchangeIndex) ?? 0);
     if (score > bestScore) {
       best = shape;
       bestScore = score;
@@ -141,8 +186,9 @@ function judgeToken(
   }
   if (best === null) return null;
   const rule = best.rule;
-  const named = ctx !== null && ctx.index === best.exchangeIndex;
-  const near = named && ctx.distance <= NEAR;
+  const exScore = context.get(best.exchangeIndex) ?? 0;
+  const named = exScore > 0;
+  const near = exScore >= 3;
   const distinctive = (rule.distinctive || isStatisticallyDistinctive(token)) && !blocked;
   let level: number;
   if (distinctive) level = cred || named ? 3 : 2;
@@ -158,8 +204,7 @@ function judgeToken(
   // API keys identify rather than authenticate: one step lower, never high.
   if (kind === 'apiKey') level = Math.min(level - 1, 2);
   if (level <= 0) return null;
-  const exchange =
-    named || (distinctive && !tie && (matchMask & (matchMask - 1)) === 0) ? best.exchangeIndex : -1;
+  const exchange = (named || distinctive) && !tie ? best.exchangeIndex : -1;
   return { start, end, level, exchange, kind, rule: rule.id };
 }
 
@@ -167,7 +212,7 @@ function judgeTokens(
   text: string,
   c: CompiledRules,
   hits: KeywordHits,
-  skip: readonly Candidate[],
+  skip: readonly PemBlock[],
 ): Candidate[] {
   const out: Candidate[] = [];
   let s = 0;
@@ -177,44 +222,36 @@ function judgeTokens(
     if (covering !== undefined && covering.start <= start) return;
     if (end - start > MAX_SHAPE_LENGTH) return;
     const found = judgeToken(text, start, end, c, hits);
-    if (found !== null) {
-      out.push(found);
-      return;
-    }
-    // A path or a key name glued with slashes: judge the parts.
-    let last = start;
-    for (let i = start; i < end; i++) {
-      if (text.charCodeAt(i) !== 47) continue;
-      const part = i > last ? judgeToken(text, last, i, c, hits) : null;
-      if (part !== null) out.push(part);
-      last = i + 1;
-    }
-    if (last > start && end > last) {
-      const part = judgeToken(text, last, end, c, hits);
-      if (part !== null) out.push(part);
-    }
+    if (found !== null) out.push(found);
   });
   return out;
 }
 
-function judgePems(text: string, c: CompiledRules, hits: KeywordHits): Candidate[] {
-  return findPrivateKeyPems(text).map((pem) => {
-    const normalised = text.slice(pem.start, pem.end).replace(/\\r/g, '').replace(/\\n/g, '\n');
-    let mask = 0;
-    for (const shape of c.pemShapes) if (shape.regex.test(normalised)) mask |= 1 << shape.exchangeIndex;
-    const ctx = mask === 0 ? null : nearestExchange(hits, pem.start, mask, FAR);
-    const shape = ctx === null ? undefined : c.pemShapes.find((s) => s.exchangeIndex === ctx.index);
-    // A header with no body worth the name is documentation (`-----BEGIN PRIVATE KEY-----\n...`).
-    const level = pem.body.length >= 40 ? 3 : 1;
-    return {
-      start: pem.start,
-      end: pem.end,
-      level,
-      exchange: ctx?.index ?? -1,
-      kind: 'privateKey',
-      rule: shape?.rule.id ?? 'pem.private-key',
-    };
-  });
+function judgePems(
+  text: string,
+  blocks: readonly PemBlock[],
+  c: CompiledRules,
+  hits: KeywordHits,
+): Candidate[] {
+  return blocks
+    .filter((b) => b.label.includes('PRIVATE KEY'))
+    .map((pem) => {
+      const normalised = text.slice(pem.start, pem.end).replace(/\\r/g, '').replace(/\\n/g, '\n');
+      let mask = 0;
+      for (const shape of c.pemShapes) if (shape.regex.test(normalised)) mask |= 1 << shape.exchangeIndex;
+      const ctx = mask === 0 ? null : nearestExchange(hits, pem.start, mask, FAR);
+      const shape = ctx === null ? undefined : c.pemShapes.find((s) => s.exchangeIndex === ctx.index);
+      // A header with no body worth the name is documentation (`-----BEGIN PRIVATE KEY-----\n...`).
+      const level = pem.body.length >= 40 ? 3 : 1;
+      return {
+        start: pem.start,
+        end: pem.end,
+        level,
+        exchange: ctx?.index ?? -1,
+        kind: 'privateKey',
+        rule: shape?.rule.id ?? 'pem.private-key',
+      };
+    });
 }
 
 function judgePassphrases(text: string, c: CompiledRules, hits: KeywordHits): Candidate[] {
@@ -274,8 +311,13 @@ function knownKind(ref: string): FieldKind | null {
 export function detect(text: string, rules: DetectorRules, options: DetectOptions = {}): Finding[] {
   const c = compiled(rules);
   const hits = findKeywords(text, c.keywords);
-  const pems = judgePems(text, c, hits);
-  const candidates = [...pems, ...judgeTokens(text, c, hits, pems), ...judgePassphrases(text, c, hits)];
+  // Every PEM block, public ones too, is judged as a whole and never line by line.
+  const blocks = findPemBlocks(text);
+  const candidates = [
+    ...judgePems(text, blocks, c, hits),
+    ...judgeTokens(text, c, hits, blocks),
+    ...judgePassphrases(text, c, hits),
+  ];
   candidates.sort((a, b) => a.start - b.start);
   pair(candidates);
 

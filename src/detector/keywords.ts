@@ -9,7 +9,8 @@ export interface KeywordHits {
 
 export interface KeywordMatcher {
   readonly regex: RegExp;
-  readonly maskOf: ReadonlyMap<string, number>;
+  /** Exchange mask of each keyword, in the order of the regex's capture groups. */
+  readonly masks: readonly number[];
 }
 
 function escape(word: string): string {
@@ -22,9 +23,11 @@ export function buildKeywordMatcher(keywordsPerExchange: readonly (readonly stri
     for (const word of words) maskOf.set(word, (maskOf.get(word) ?? 0) | (1 << index));
   });
   const words = [...maskOf.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  // An alternation of literals: irregexp tries each alternative at a position at most once, so this is linear.
-  const regex = new RegExp(words.length > 0 ? words.map(escape).join('|') : '(?!)', 'gi');
-  return { regex, maskOf };
+  // An alternation of literals (a space is an optional `_`, `-` or space): irregexp tries each alternative at a
+  // position at most once, so this is linear.
+  const source = words.map((w) => `(${escape(w).replace(/ /g, '[-_ ]?')})`).join('|');
+  const regex = new RegExp(words.length > 0 ? source : '(?!)', 'gi');
+  return { regex, masks: words.map((w) => maskOf.get(w) ?? 0) };
 }
 
 /**
@@ -44,7 +47,9 @@ export function findKeywords(text: string, matcher: KeywordMatcher): KeywordHits
       const camel = prev >= 97 && prev <= 122 && first >= 65 && first <= 90;
       if (isAlnum(prev) && !camel) continue;
     }
-    const mask = matcher.maskOf.get(m[0].toLowerCase());
+    let group = 1;
+    while (group < m.length && m[group] === undefined) group++;
+    const mask = matcher.masks[group - 1];
     if (mask === undefined) continue;
     positions.push(at);
     masks.push(mask);

@@ -10,7 +10,6 @@ export interface PassphraseValue {
 const WORD = /pass(?:_?phrase|word)|\bpwd\b/gi;
 const REFERENCE =
   /^(?:\$|%|process\.|os\.|getenv|env\(|ENV\[|\{\{|secrets\.|self\.|this\.|config\.|settings\.)/i;
-const CODE_NAME = /^[A-Za-z_][A-Za-z_]*(?:\.[A-Za-z_]\w*)*$/;
 const STOPWORDS = new Set([
   'required',
   'optional',
@@ -87,7 +86,8 @@ export function findPassphraseValues(text: string): PassphraseValue[] {
     const value = text.slice(start, end);
     if (value.length < 4 || STOPWORDS.has(value.toLowerCase())) continue;
     if (REFERENCE.test(value) || isPlaceholder(text, start, end)) continue;
-    if (!quoted && CODE_NAME.test(value)) continue;
+    // Code that passes the value along: `passphrase=userPassphrase`, `password=cfg.password`.
+    if (!quoted && (/pass/i.test(value) || /^[A-Za-z_]\w*\.\w/.test(value))) continue;
     // A passphrase worth guarding mixes character kinds; `trading` alone reads as prose.
     if (!/[0-9]/.test(value) && !/[^A-Za-z0-9]/.test(value) && !(/[a-z]/.test(value) && /[A-Z]/.test(value)))
       continue;

@@ -18,11 +18,16 @@ export interface PemBlock {
 const BEGIN = '-----BEGIN ';
 const DASHES = '-----';
 
+/** PEM private-key blocks (`… PRIVATE KEY`, `PGP PRIVATE KEY BLOCK`). */
+export function findPrivateKeyPems(text: string): PemBlock[] {
+  return findPemBlocks(text).filter((b) => b.label.includes('PRIVATE KEY'));
+}
+
 /**
- * Finds PEM private-key blocks, whether written with real line breaks or JSON-escaped `\n` (as in Coinbase's
+ * Finds PEM blocks of any kind, whether written with real line breaks or JSON-escaped `\n` (as in Coinbase's
  * cdp_api_key.json). One forward pass: each block's body is scanned once and the search resumes after it.
  */
-export function findPrivateKeyPems(text: string): PemBlock[] {
+export function findPemBlocks(text: string): PemBlock[] {
   const blocks: PemBlock[] = [];
   let from = 0;
   for (;;) {
@@ -36,10 +41,6 @@ export function findPrivateKeyPems(text: string): PemBlock[] {
     }
     const label = text.slice(labelStart, labelEnd);
     let i = labelEnd + DASHES.length;
-    if (!label.includes('PRIVATE KEY')) {
-      from = i;
-      continue;
-    }
     let body = '';
     let bodyEnd = i;
     const n = text.length;

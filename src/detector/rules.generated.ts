@@ -6,49 +6,45 @@ export const DETECTOR_RULES: DetectorRules = {
   exchanges: [
     {
       id: 'binance',
-      keywords: ['binance', 'x-mbx-apikey'],
+      keywords: ['binance', 'x mbx apikey'],
       passphrase: false,
     },
     {
       id: 'bybit',
-      keywords: ['bybit', 'x-bapi-api-key', 'x-bapi-sign'],
+      keywords: ['bybit', 'x bapi api key', 'x bapi sign'],
       passphrase: false,
     },
     {
       id: 'bingx',
-      keywords: ['bingx', 'x-bx-apikey'],
+      keywords: ['bingx', 'x bx apikey'],
       passphrase: false,
     },
     {
       id: 'bitget',
-      keywords: ['access-passphrase', 'bitget'],
+      keywords: ['access passphrase', 'bitget'],
       passphrase: true,
     },
     {
       id: 'bitmex',
-      keywords: ['api-expires', 'api-signature', 'bitmex'],
+      keywords: ['api expires', 'api signature', 'bitmex'],
       passphrase: false,
     },
     {
       id: 'okx',
-      keywords: ['ok-access-key', 'ok-access-passphrase', 'okex', 'okx'],
+      keywords: ['ok access key', 'ok access passphrase', 'okex', 'okx'],
       passphrase: true,
     },
     {
       id: 'coinbase',
-      keywords: ['cb-access-key', 'cdp_api_key_id', 'cdp_api_key_name', 'cdp_api_key_secret', 'coinbase'],
+      keywords: ['cb access key', 'cdp api key id', 'cdp api key name', 'cdp api key secret', 'coinbase'],
       passphrase: false,
     },
     {
       id: 'coinbaseexchange',
       keywords: [
-        'cb-access-passphrase',
+        'cb access passphrase',
         'coinbase exchange',
         'coinbase pro',
-        'coinbase_exchange_api_key',
-        'coinbase_exchange_passphrase',
-        'coinbase_exchange_secret',
-        'coinbase_pro_api_key',
         'coinbaseexchange',
         'coinbasepro',
         'gdax',
@@ -57,12 +53,12 @@ export const DETECTOR_RULES: DetectorRules = {
     },
     {
       id: 'kraken',
-      keywords: ['api-sign', 'kraken'],
+      keywords: ['api sign', 'kraken'],
       passphrase: false,
     },
     {
       id: 'kucoin',
-      keywords: ['kc-api-key', 'kc-api-passphrase', 'kucoin'],
+      keywords: ['kc api key', 'kc api passphrase', 'kucoin'],
       passphrase: true,
     },
     {
@@ -72,7 +68,7 @@ export const DETECTOR_RULES: DetectorRules = {
     },
     {
       id: 'bitfinex',
-      keywords: ['bfx-apikey', 'bfx-signature', 'bfx_api_key', 'bfx_api_secret', 'bitfinex'],
+      keywords: ['bfx api key', 'bfx api secret', 'bfx apikey', 'bfx signature', 'bitfinex'],
       passphrase: false,
     },
     {
@@ -82,7 +78,7 @@ export const DETECTOR_RULES: DetectorRules = {
     },
     {
       id: 'deribit',
-      keywords: ['deri-hmac-sha256', 'deribit'],
+      keywords: ['deri hmac sha256', 'deribit'],
       passphrase: false,
     },
     {
@@ -97,12 +93,12 @@ export const DETECTOR_RULES: DetectorRules = {
     },
     {
       id: 'bitstamp',
-      keywords: ['bitstamp', 'x-auth-signature'],
+      keywords: ['bitstamp', 'x auth signature'],
       passphrase: false,
     },
     {
       id: 'cryptocom',
-      keywords: ['cdc_api_key', 'crypto.com', 'crypto_com_api_key', 'crypto_com_api_secret', 'cryptocom'],
+      keywords: ['cdc api key', 'crypto com api key', 'crypto com api secret', 'crypto.com', 'cryptocom'],
       passphrase: false,
     },
   ],

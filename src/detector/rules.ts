@@ -12,7 +12,11 @@ export function compileRules(exchanges: readonly Exchange[]): DetectorRules {
   for (const exchange of exchanges) {
     const keywords = new Set<string>();
     for (const word of [exchange.id, exchange.name, ...exchange.keywords]) {
-      const lower = word.trim().toLowerCase();
+      // `_`, `-` and spaces are one flexible separator: `coinbase exchange` also finds COINBASE_EXCHANGE_KEY.
+      const lower = word
+        .trim()
+        .toLowerCase()
+        .replace(/[-_ ]+/g, ' ');
       if (lower.length >= 3) keywords.add(lower);
     }
     ruleExchanges.push({

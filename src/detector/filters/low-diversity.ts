@@ -1,10 +1,11 @@
 /**
- * Values too regular to be random: few distinct characters (`aaaa`, `abcabc`), a run of one character, or a
- * counting sequence (`123456`, `abcdef`). A random key of the shortest shape (8 characters) fails this with odds
+ * Values too regular to be random: few distinct characters (`aaaa`, `abcabc`), a run of one character, a counting
+ * sequence (`123456`, `abcdef`), or dashes that belong to punctuation (`KEY-----`, `--api-key`). A random key of the shortest shape (8 characters) fails this with odds
  * under 1e-3; a 64-character one practically never.
  */
 export function isLowDiversity(token: string): boolean {
   const n = token.length;
+  if (token.startsWith('--') || token.includes('---')) return true;
   const seen = new Set<number>();
   let run = 1;
   let up = 1;
