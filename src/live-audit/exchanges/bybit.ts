@@ -1,0 +1,135 @@
+/**
+ * Bybit v5: HMAC-SHA256 (lower-case hex) over timestamp + apiKey + recvWindow + (query for GET | body for POST).
+ * https://bybit-exchange.github.io/docs/v5/guide#authentication
+ */
+import { fact, source } from '../../exchanges/kit';
+import type { PermissionKind } from '../../exchanges/types';
+import { field, numeric, record, strings, text } from '../json';
+import { normalize } from '../normalize';
+import { hmacHex } from '../sign';
+import type { ExchangeAdapter } from '../types';
+import { dateFrom, fromMeaning, invalid, need, unexpected, type Meaning } from './common';
+
+const RECV_WINDOW = '10000';
+
+/** https://bybit-exchange.github.io/docs/v5/error */
+const ERRORS: Readonly<Record<string, Meaning>> = {
+  '10002': 'clock-skew',
+  '10003': 'invalid',
+  '10004': 'invalid',
+  '10005': 'not-permitted',
+  '10006': 'rate-limited',
+  '10007': 'invalid',
+  '10009': 'rate-limited',
+  '10010': 'restricted',
+  '10018': 'rate-limited',
+  '33004': 'invalid',
+};
+
+/** Kind of a `Group.Item` permission the knowledge base does not list, from the query-api docs' groups. */
+function kindOf(id: string): PermissionKind {
+  const [group = '', item = ''] = id.split('.');
+  if (/withdraw/i.test(item)) return 'withdraw';
+  if (/transfer/i.test(item)) return 'transfer';
+  if (
+    [
+      'ContractTrade',
+      'Spot',
+      'Options',
+      'Derivatives',
+      'Exchange',
+      'CopyTrading',
+      'BlockTrade',
+      'Earn',
+    ].includes(group)
+  ) {
+    return 'trade';
+  }
+  return 'other';
+}
+
+export const bybit: ExchangeAdapter = {
+  id: 'bybit',
+  requires: ['apiKey', 'secret'],
+  time: {
+    method: 'GET',
+    origin: 'https://api.bybit.com',
+    path: '/v5/market/time',
+    parse: (json) =>
+      numeric(field(json, 'time')) ?? (numeric(field(json, 'result', 'timeSecond')) ?? NaN) * 1000,
+  },
+  timestamp: (nowMs) => String(Math.floor(nowMs)),
+  permissionRequest: (endpoint, nowMs) => ({
+    method: endpoint.method,
+    path: endpoint.path,
+    query: '',
+    body: '',
+    timestamp: String(Math.floor(nowMs)),
+  }),
+  async sign(input, credentials) {
+    const apiKey = need(credentials, 'apiKey', 'Bybit');
+    const secret = need(credentials, 'secret', 'Bybit');
+    const payload = input.method === 'GET' || input.method === 'DELETE' ? input.query : input.body;
+    const prehash = `${input.timestamp}${apiKey}${RECV_WINDOW}${payload}`;
+    const signature = await hmacHex('SHA-256', secret, prehash);
+    const notes = [
+      `recvWindow ${RECV_WINDOW} ms is part of the signed string and of the X-BAPI-RECV-WINDOW header.`,
+    ];
+    if (!/^\d{13}$/.test(input.timestamp)) notes.push('X-BAPI-TIMESTAMP must be milliseconds (13 digits).');
+    if (input.method === 'POST' && input.query !== '')
+      notes.push('For POST, Bybit signs the JSON body, not the query.');
+    return {
+      prehash,
+      signature,
+      headers: {
+        'X-BAPI-API-KEY': apiKey,
+        'X-BAPI-TIMESTAMP': input.timestamp,
+        'X-BAPI-RECV-WINDOW': RECV_WINDOW,
+        'X-BAPI-SIGN': signature,
+        ...(input.method === 'POST' ? { 'Content-Type': 'application/json' } : {}),
+      },
+      query: input.query,
+      body: input.body,
+      notes,
+    };
+  },
+  parse(response, credentials) {
+    const body = record(response.json);
+    if (body === null) {
+      return response.status === 401
+        ? invalid('HTTP 401', undefined, credentials)
+        : unexpected(response, credentials);
+    }
+    const code = numeric(body.retCode);
+    if (code === 0) {
+      const result = record(body.result);
+      if (result === null) return unexpected(response, credentials);
+      const ids: string[] = [];
+      if (numeric(result.readOnly) === 1) ids.push('ReadOnly');
+      for (const [group, items] of Object.entries(record(result.permissions) ?? {})) {
+        for (const item of strings(items)) ids.push(`${group}.${item}`);
+      }
+      const extra = Object.fromEntries(ids.map((id) => [id, kindOf(id)]));
+      // "*" (or nothing) means the key is not bound to any IP.
+      const ips = strings(result.ips).filter((ip) => ip !== '*' && ip !== '');
+      return {
+        state: 'valid',
+        permissions: normalize('bybit', ids, ids, extra, true),
+        ipRestricted: ips.length > 0,
+        ipList: ips,
+        expiresAt: dateFrom(text(result.expiredAt), 'iso'),
+      };
+    }
+    if (code === null) return unexpected(response, credentials);
+    const message = typeof body.retMsg === 'string' ? body.retMsg : '';
+    return fromMeaning(ERRORS[String(code)], message, String(code), response, credentials);
+  },
+  selfDelete: fact(
+    {
+      method: 'POST',
+      path: '/v5/user/delete-api',
+      note: 'Deletes the master-account key that signs the request, at once. The key needs Account Transfer, Subaccount Transfer or Withdrawal rights; sub-account keys use POST /v5/user/delete-sub-api.',
+    },
+    source('https://bybit-exchange.github.io/docs/v5/user/rm-master-apikey', 'official'),
+  ),
+};
