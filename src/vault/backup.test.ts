@@ -82,8 +82,11 @@ describe('backup round trip', () => {
         const { json, count, failed } = await source.vault.exportBackup(EXPORT_PASSWORD);
         expect(count).toBe(inputs.length);
         expect(failed).toEqual([]);
+        // Short generated values can occur in the header by chance ("name"); long ones cannot.
         for (const input of inputs) {
-          for (const value of Object.values(input.secrets)) expect(json).not.toContain(JSON.stringify(value));
+          for (const value of Object.values(input.secrets)) {
+            if (value.length >= 16) expect(json).not.toContain(JSON.stringify(value).slice(1, -1));
+          }
         }
 
         const target = harness();
@@ -175,7 +178,7 @@ describe('hostile backup files', () => {
   const crafted = (payload: unknown) =>
     encryptBackup(payload as BackupPayload, EXPORT_PASSWORD, TEST_ITERATIONS, new Date());
 
-  it.each<[string, (json: string) => unknown | Promise<unknown>, VaultErrorCode, string?]>([
+  it.each<[string, (json: string) => unknown, VaultErrorCode, string?]>([
     ['not text', () => ({ format: 'keywarden-backup' }), 'backup-invalid'],
     ['not JSON', () => 'hello', 'backup-invalid'],
     ['a JSON array', () => '[]', 'backup-invalid'],

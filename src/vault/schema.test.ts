@@ -94,7 +94,8 @@ describe('schema migration', () => {
     expect(status).toMatchObject({ state: 'locked', autoLockMinutes: 7, reindexPending: true });
     const { credentials, unreadable } = await h.vault.listCredentials();
     expect(unreadable).toEqual([]);
-    const { usedIn: _usedIn, ...unchanged } = v1Credential;
+    const unchanged: Record<string, unknown> = { ...v1Credential };
+    delete unchanged.usedIn;
     expect(credentials).toEqual([
       {
         ...unchanged,
