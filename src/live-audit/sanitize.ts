@@ -8,8 +8,9 @@ import type { Credentials } from './types';
 export const MESSAGE_LIMIT = 200;
 
 export function sanitizeMessage(message: string, credentials?: Credentials): string {
-  let out = message
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+  // Control characters (ANSI escapes, NULs) become spaces so the text is safe to show.
+  let out = Array.from(message, (c) => (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f ? ' ' : c))
+    .join('')
     .replace(/\s+/g, ' ')
     .trim();
   if (credentials !== undefined) {
