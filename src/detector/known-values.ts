@@ -1,3 +1,4 @@
+import { isIdentifierLike } from './filters/identifier';
 import { isLowDiversity } from './filters/low-diversity';
 import { findPrivateKeyPems } from './pem';
 import { forEachToken } from './tokenize';
@@ -44,7 +45,13 @@ function estimatedBits(form: string): number {
 }
 
 function indexable(form: string): boolean {
-  return form.length >= MIN_LENGTH && estimatedBits(form) >= MIN_BITS && !isLowDiversity(form);
+  // Words and names (`correcthorsebatterystaple`) carry far fewer bits than their length suggests.
+  return (
+    form.length >= MIN_LENGTH &&
+    estimatedBits(form) >= MIN_BITS &&
+    !isLowDiversity(form) &&
+    !isIdentifierLike(form)
+  );
 }
 
 /**

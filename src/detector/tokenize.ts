@@ -5,7 +5,8 @@ const BACKSLASH = 92;
 
 /**
  * Calls `onToken(start, end)` for every maximal run of credential characters, in one linear pass.
- * `=` joins a run only as base64 padding (one or two at its end), so `KEY=value` and `?secret=value&` split.
+ * `=` joins a run only as base64 padding (one or two at the end of a run of 8 or more, making a multiple of four),
+ * so `KEY=value`, `x="…"` and `?secret=value&` split.
  * A run right after a backslash loses a leading `n`, `r` or `t`: that letter belongs to a JSON escape (`\nABC`).
  */
 export function forEachToken(text: string, onToken: (start: number, end: number) => void): void {
@@ -28,7 +29,15 @@ export function forEachToken(text: string, onToken: (start: number, end: number)
     if (i < n && text.charCodeAt(i) === EQUALS) {
       let j = i;
       while (j < n && text.charCodeAt(j) === EQUALS) j++;
-      if (j - i <= 2 && (j >= n || !isTokenChar(text.charCodeAt(j)))) end = j;
+      const padded = end - start + (j - i);
+      if (
+        j - i <= 2 &&
+        end - start >= 8 &&
+        padded % 4 === 0 &&
+        (j >= n || !isTokenChar(text.charCodeAt(j)))
+      ) {
+        end = j;
+      }
       i = j;
     }
     if (end > start) onToken(start, end);

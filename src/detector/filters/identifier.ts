@@ -1,4 +1,46 @@
-const VOWEL = /[aeiouAEIOU]/;
+const VOWEL = /[aeiou]/;
+const CONSONANT_RUN = /[^aeiouy]{5}/;
+/** Common vowel-less words in code. */
+const ABBREVIATIONS = new Set([
+  'http',
+  'https',
+  'html',
+  'xml',
+  'sql',
+  'css',
+  'src',
+  'dst',
+  'ctx',
+  'cfg',
+  'msg',
+  'pwd',
+  'rgb',
+  'tcp',
+  'udp',
+  'dns',
+  'jwt',
+  'sdk',
+  'std',
+  'str',
+  'len',
+  'btn',
+  'nth',
+  'cmd',
+  'dll',
+  'lib',
+  'pkg',
+  'tmp',
+  'txn',
+]);
+
+/** A word no one would name a thing: no vowel, or five consonants in a row (`ftbvxz`, `XSKJJJ`). */
+function unpronounceable(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (ABBREVIATIONS.has(lower)) return false;
+  // Acronyms are written in capitals and kept short.
+  if (word.length <= 5 && word === word.toUpperCase()) return false;
+  return (word.length >= 3 && !VOWEL.test(lower)) || CONSONANT_RUN.test(lower);
+}
 
 /**
  * Code identifiers and words (`BINANCE_API_SECRET`, `getAccountBalance`, `XMLHttpRequest`, `node_modules`): split
@@ -15,7 +57,7 @@ export function isIdentifierLike(token: string): boolean {
   let words = 0;
   let letters = 0;
   let short = 0;
-  let unpronounceable = 0;
+  let odd = 0;
   let digits = 0;
   let wordStart = -1;
   const flush = (end: number): boolean => {
@@ -27,8 +69,7 @@ export function isIdentifierLike(token: string): boolean {
     words++;
     letters += len;
     if (len === 2) short++;
-    // Short acronyms (`HTTP`, `SQL`) lack vowels; longer words without one are rare in names.
-    if (len >= 3 && !VOWEL.test(word) && (len >= 5 || word !== word.toUpperCase())) unpronounceable++;
+    if (unpronounceable(word)) odd++;
     return true;
   };
   for (let i = 0; i < n; i++) {
@@ -50,5 +91,5 @@ export function isIdentifierLike(token: string): boolean {
   if (!flush(n) || words === 0) return false;
   // Names carry few digits; random values about one in six characters.
   if (digits > 3 && digits * 8 > n) return false;
-  return letters / words >= 3.5 && short * 3 <= words && unpronounceable * 4 <= words;
+  return letters / words >= 3.5 && short * 3 <= words && odd * 4 <= words;
 }
