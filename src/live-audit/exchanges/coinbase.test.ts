@@ -10,7 +10,7 @@ const KEY_NAME =
 
 function ecKey() {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  return { pem: privateKey.export({ type: 'sec1', format: 'pem' }), publicKey };
+  return { pem: String(privateKey.export({ type: 'sec1', format: 'pem' })), publicKey };
 }
 
 function edKey() {
