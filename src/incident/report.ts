@@ -9,7 +9,8 @@ import { english } from './english';
 import { progress } from './transitions';
 import type { Incident, IncidentSource, Progress, StepKind } from './types';
 
-const SOURCE_KEYS: Record<IncidentSource, string> = {
+/** How each way of opening an incident is named (inventory and report). */
+export const SOURCE_KEYS: Readonly<Record<IncidentSource, string>> = {
   popup: 'incidentSourcePopup',
   'paste-warning': 'incidentSourcePasteWarning',
   'audit-finding': 'incidentSourceAuditFinding',

@@ -23,27 +23,32 @@ export interface IncidentRepository {
 
 const newestFirst = (a: Incident, b: Incident): number => b.openedAt - a.openedAt;
 
+/** Runs `work` as a promise, so a validation error is a rejection like any storage error, never a throw. */
+function settle<T>(work: () => T): Promise<T> {
+  return new Promise((resolve) => resolve(work()));
+}
+
 export function createMemoryIncidentRepository(): IncidentRepository {
   const incidents = new Map<string, unknown>();
   const sessions = new Map<string, unknown>();
   // Stored as copies and parsed on the way out, like records coming back from IndexedDB.
   const all = (): Incident[] => [...incidents.values()].map(parseIncident).sort(newestFirst);
   return {
-    get: (id) => Promise.resolve(incidents.has(id) ? parseIncident(incidents.get(id)) : undefined),
-    list: () => Promise.resolve(all()),
-    listByCredential: (credentialId) => Promise.resolve(all().filter((i) => i.credentialId === credentialId)),
-    putMany: (list) => {
-      // Validate everything first: all or none.
-      const checked = list.map((i) => parseIncident(structuredClone(i)));
-      for (const incident of checked) incidents.set(incident.id, incident);
-      return Promise.resolve();
-    },
-    getSession: (id) => Promise.resolve(sessions.has(id) ? parseSession(sessions.get(id)) : undefined),
-    putSession: (session) => {
-      const checked = parseSession(structuredClone(session));
-      sessions.set(checked.id, checked);
-      return Promise.resolve();
-    },
+    get: (id) => settle(() => (incidents.has(id) ? parseIncident(incidents.get(id)) : undefined)),
+    list: () => settle(all),
+    listByCredential: (credentialId) => settle(() => all().filter((i) => i.credentialId === credentialId)),
+    putMany: (list) =>
+      settle(() => {
+        // Validate everything first: all or none.
+        const checked = list.map((i) => parseIncident(structuredClone(i)));
+        for (const incident of checked) incidents.set(incident.id, incident);
+      }),
+    getSession: (id) => settle(() => (sessions.has(id) ? parseSession(sessions.get(id)) : undefined)),
+    putSession: (session) =>
+      settle(() => {
+        const checked = parseSession(structuredClone(session));
+        sessions.set(checked.id, checked);
+      }),
   };
 }
 

@@ -71,6 +71,16 @@ export interface RevokeAllPlan extends CombinedChecklist {
 
 export type ExchangeLookup = (id: ExchangeId) => Exchange;
 
+/** The combined checklist's title as an i18n key and its substitutions. */
+export function revokeAllTitle(
+  scope: RevokeAllScope,
+  exchangeOf: ExchangeLookup,
+): { readonly key: string; readonly substitutions: readonly string[] } {
+  return scope === 'all'
+    ? { key: 'incidentRevokeAllTitleAll', substitutions: [] }
+    : { key: 'incidentRevokeAllTitle', substitutions: [exchangeOf(scope).name] };
+}
+
 interface Ranked extends CombinedEntry {
   readonly meta: CredentialMeta;
 }

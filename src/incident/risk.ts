@@ -93,6 +93,14 @@ export function assessRisk(meta: Pick<CredentialMeta, 'permissions'>, exchange: 
   return { tier: 'read', reasonKey: 'incidentRiskRead', substitutions: [labels(known)], known, unrecognised };
 }
 
+/** Group headings of the combined checklist. */
+export const TIER_KEYS: Readonly<Record<RiskTier, string>> = {
+  withdraw: 'incidentTierWithdraw',
+  unknown: 'incidentTierUnknown',
+  trade: 'incidentTierTrade',
+  read: 'incidentTierRead',
+};
+
 /** Lower is more urgent. */
 export function tierRank(tier: RiskTier): number {
   return RISK_TIERS.indexOf(tier);

@@ -93,6 +93,14 @@ export function setNote(incident: Incident, note: string): TransitionResult {
   return ok(next);
 }
 
+/** How the inventory names each state. */
+export const STATE_KEYS: Readonly<Record<Progress['state'], string>> = {
+  open: 'incidentStateOpen',
+  'urgent-done': 'incidentStateUrgentDone',
+  finished: 'incidentStateFinished',
+  complete: 'incidentStateComplete',
+};
+
 export function progress(incident: Incident): Progress {
   const done = incident.steps.filter((s) => s.doneAt !== null).length;
   const urgent = incident.steps.filter((s) => s.urgent);
