@@ -69,6 +69,7 @@ export default defineConfig({
     rollupOptions: {
       input: {
         popup: resolve(root, 'src/popup/index.html'),
+        offscreen: resolve(root, 'src/offscreen/index.html'),
         background: resolve(root, 'src/background/index.ts'),
       },
       output: {

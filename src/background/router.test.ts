@@ -1,15 +1,22 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { dispatch, PublicError, type Routes } from './router';
+import { dispatch, PublicError, type RouteSpec, type RouteTable } from './router';
 
 const self = { id: 'ext', origin: 'chrome-extension://ext' };
 const page = { id: 'ext', url: 'chrome-extension://ext/popup/index.html' };
 const content = { id: 'ext', url: 'https://example.com/', frameId: 0, tab: { id: 1 } };
 
 // A route table as the background builds it, with a handler whose behaviour each test picks.
-function routesWith(handle: () => unknown, from: Routes['health.ping']['from'] = ['extension-page']): Routes {
+function routesWith(
+  handle: () => unknown,
+  from: RouteSpec<'health.ping'>['from'] = ['extension-page'],
+): RouteTable {
   return {
-    'health.ping': { from, payload: v.strictObject({}), handle: handle as Routes['health.ping']['handle'] },
+    'health.ping': {
+      from,
+      payload: v.strictObject({}),
+      handle: handle as RouteSpec<'health.ping'>['handle'],
+    },
   };
 }
 

@@ -8,6 +8,7 @@ import type {
   ResponseOf,
   SenderRole,
 } from '../shared/messages';
+import { isVaultError } from '../vault/errors';
 import { classifySender, type SelfInfo, type SenderInfo } from '../shared/sender';
 
 export interface HandlerContext {
@@ -23,7 +24,11 @@ export interface RouteSpec<K extends MessageType> {
   readonly handle: (payload: RequestOf<K>, context: HandlerContext) => Promise<ResponseOf<K>> | ResponseOf<K>;
 }
 
+/** Every message the background answers: exhaustive, so adding a message to the map forces a handler. */
 export type Routes = { readonly [K in MessageType]: RouteSpec<K> };
+
+/** What dispatch needs: any subset of the routes (tests pass one or two). */
+export type RouteTable = { readonly [K in MessageType]?: RouteSpec<K> };
 
 /** An error whose code and message are safe to show to the caller (they never contain secret material). */
 export class PublicError extends Error {
@@ -44,8 +49,10 @@ function fail(code: string, message: string): Reply {
 
 function toErrorInfo(error: unknown): ErrorInfo {
   if (error instanceof PublicError) return { code: error.code, message: error.message };
-  if (error instanceof Error && 'code' in error && typeof error.code === 'string' && 'isPublic' in error) {
-    return { code: error.code, message: error.message };
+  if (isVaultError(error)) {
+    // Vault messages are fixed sentences that never quote input; details are paths and times, never values.
+    const { retryAt, issues } = error.details;
+    return { code: error.code, message: error.message, details: { retryAt, issues } };
   }
   // Unknown errors may carry anything in their text: log only the kind, answer with a generic message.
   console.error('Keywarden: handler failed:', error instanceof Error ? error.name : typeof error);
@@ -57,7 +64,7 @@ function toErrorInfo(error: unknown): ErrorInfo {
  * Always resolves to a Reply; never throws to the caller.
  */
 export async function dispatch(
-  routes: Routes,
+  routes: RouteTable,
   message: unknown,
   sender: SenderInfo,
   self: SelfInfo,

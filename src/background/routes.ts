@@ -1,7 +1,20 @@
-import type { Routes } from './router';
+import type { GuardService } from './guard-service';
+import { guardRoutes } from './handlers/guard';
+import { guardSettingsRoutes } from './handlers/guard-settings';
 import { healthRoutes } from './handlers/health';
+import { vaultRoutes, type VaultRouteDeps } from './handlers/vault';
+import type { Routes } from './router';
 
-/** Every message the background answers. Features add their routes here. */
-export const routes: Routes = {
-  ...healthRoutes,
-};
+export interface Services extends VaultRouteDeps {
+  readonly guard: GuardService;
+}
+
+/** Every message the background answers, from its services. */
+export function createRoutes(services: Services): Routes {
+  return {
+    ...healthRoutes,
+    ...vaultRoutes(services),
+    ...guardRoutes(services.guard),
+    ...guardSettingsRoutes(services.guard),
+  };
+}
