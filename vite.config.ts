@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { build, defineConfig, type Plugin } from 'vite';
+import { mergeLocales, type LocaleMessages } from './src/shared/locales.ts';
 
 const root = import.meta.dirname;
 const outDir = resolve(root, 'extension');
@@ -21,6 +22,34 @@ function manifest(): Plugin {
         type: 'asset',
         fileName: 'manifest.json',
         source: `${JSON.stringify(source, null, 2)}\n`,
+      });
+    },
+  };
+}
+
+/** Every `locales.en.json` fragment under src/, relative path → messages. */
+export function localeFragments(): Record<string, LocaleMessages> {
+  const files = readdirSync(resolve(root, 'src'), { recursive: true, encoding: 'utf8' }).filter((file) =>
+    file.endsWith('locales.en.json'),
+  );
+  return Object.fromEntries(
+    files.map((file) => [
+      file,
+      JSON.parse(readFileSync(resolve(root, 'src', file), 'utf8')) as LocaleMessages,
+    ]),
+  );
+}
+
+/** Emits _locales/en/messages.json from the fragments next to the code that uses them. */
+function locales(): Plugin {
+  return {
+    name: 'keywarden:locales',
+    generateBundle() {
+      const messages = mergeLocales(localeFragments());
+      this.emitFile({
+        type: 'asset',
+        fileName: '_locales/en/messages.json',
+        source: `${JSON.stringify(messages, null, 2)}\n`,
       });
     },
   };
@@ -58,7 +87,7 @@ function contentScript(): Plugin {
 export default defineConfig({
   root: resolve(root, 'src'),
   publicDir: resolve(root, 'public'),
-  plugins: [preact(), manifest(), contentScript()],
+  plugins: [preact(), manifest(), locales(), contentScript()],
   build: {
     outDir,
     emptyOutDir: true,

@@ -32,15 +32,6 @@ describe('locales.en.json fragment', () => {
     for (const key of Object.keys(ENGLISH)) expect(usedKeys.has(key), key).toBe(true);
   });
 
-  it('does not clash with keys already in public/_locales/en/messages.json', () => {
-    const existing = JSON.parse(
-      readFileSync(join(here, '../../public/_locales/en/messages.json'), 'utf8'),
-    ) as Record<string, { message: string }>;
-    for (const [key, entry] of Object.entries(ENGLISH)) {
-      if (key in existing) expect(existing[key]?.message, key).toBe(entry.message);
-    }
-  });
-
   it('renders like chrome.i18n: placeholders, positional values, $$, values never re-scanned', () => {
     expect(english('incidentProgress', ['3', '7'])).toBe('3 of 7 steps done');
     expect(english('incidentStepUpdateAppTitle', ['$1 $$ $APP$'])).toBe(

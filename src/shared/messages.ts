@@ -5,7 +5,18 @@
  */
 
 import type { GuardChoice, GuardEvent, GuardSettings, Severity, ShapeHit } from '../guard/types';
-import type { FieldKind } from '../exchanges/types';
+import type { KeyAudit, OverallAudit } from '../audit/types';
+import type { ExchangeId, FieldKind } from '../exchanges/types';
+import type {
+  CombinedChecklist,
+  Incident,
+  IncidentSource,
+  Progress,
+  RevokeAllScope,
+  RevokeAllSession,
+} from '../incident';
+import type { ExplainRequest, SignatureExplanation } from '../live-audit/explain';
+import type { Credentials, LiveAuditResult } from '../live-audit/types';
 import type { CredentialInput, CredentialMeta, CredentialPatch, Settings } from '../vault/model';
 import type {
   CredentialListing,
@@ -48,6 +59,31 @@ export interface GuardHeldReply {
 
 type Empty = Record<string, never>;
 
+/** The audit as the popup receives it: per-key results as a record (Maps do not cross the message channel). */
+export interface AuditSnapshot {
+  readonly perKey: Readonly<Record<string, KeyAudit>>;
+  readonly overall: OverallAudit;
+  readonly badge: number;
+  readonly computedAt: number;
+}
+
+export interface IncidentView {
+  readonly incident: Incident;
+  readonly progress: Progress;
+}
+
+export interface RevokeAllView {
+  readonly session: RevokeAllSession;
+  readonly checklist: CombinedChecklist;
+  /** Keys in scope that were already revoked. */
+  readonly skipped: readonly string[];
+}
+
+export interface ReminderSettings {
+  /** Notify before an exchange expires a key; needs the optional notifications permission. */
+  readonly notifyExpiry: boolean;
+}
+
 export interface MessageMap {
   'health.ping': Route<Empty, HealthPong>;
 
@@ -78,6 +114,51 @@ export interface MessageMap {
   >;
   'settings.get': Route<Empty, Settings>;
   'settings.set': Route<{ readonly patch: Partial<Settings> }, Settings>;
+
+  // Hygiene audit.
+  'audit.get': Route<Empty, AuditSnapshot>;
+  'audit.acknowledge': Route<
+    { readonly credentialId: string; readonly checkId: string; readonly acknowledged: boolean },
+    AuditSnapshot
+  >;
+  'reminders.get': Route<Empty, ReminderSettings>;
+  'reminders.set': Route<ReminderSettings, ReminderSettings>;
+
+  // Compromise response.
+  'incident.open': Route<{ readonly credentialId: string; readonly source: IncidentSource }, IncidentView>;
+  'incident.list': Route<Empty, readonly IncidentView[]>;
+  'incident.get': Route<{ readonly id: string }, IncidentView>;
+  'incident.setStep': Route<
+    { readonly id: string; readonly stepId: string; readonly done: boolean },
+    IncidentView
+  >;
+  /** Needs the vault unlocked: finishing destroys the key's secret fields. */
+  'incident.finish': Route<{ readonly id: string }, IncidentView>;
+  'incident.linkReplacement': Route<{ readonly id: string; readonly replacementId: string }, IncidentView>;
+  'incident.setNote': Route<{ readonly id: string; readonly note: string }, IncidentView>;
+  'incident.report': Route<
+    { readonly id: string; readonly format: 'markdown' | 'json' },
+    { readonly fileName: string; readonly text: string }
+  >;
+  'incident.revokeAll': Route<{ readonly scope: RevokeAllScope }, RevokeAllView>;
+  'incident.revokeAllGet': Route<{ readonly sessionId: string }, RevokeAllView>;
+  'incident.revokeAllSetStep': Route<
+    { readonly sessionId: string; readonly stepId: string; readonly done: boolean },
+    RevokeAllView
+  >;
+
+  // Live key audit and signature checker (signing happens only here, in the background).
+  'liveAudit.run': Route<{ readonly credentialId: string }, LiveAuditResult>;
+  'liveAudit.results': Route<Empty, Readonly<Record<string, LiveAuditResult>>>;
+  'signature.explain': Route<
+    {
+      readonly exchange: ExchangeId;
+      readonly request: ExplainRequest;
+      /** A stored key (the vault must be unlocked), or test credentials typed by the user. */
+      readonly key: { readonly credentialId: string } | { readonly test: Credentials };
+    },
+    SignatureExplanation
+  >;
 
   // Paste guard settings and history, for the popup.
   'guard.settings': Route<Empty, GuardSettings>;
