@@ -1,10 +1,11 @@
 import type { FieldKind } from '../exchanges/types';
+import { classSummary, DIGIT, HEX, LOWER, UPPER, type ClassSummary } from './charset';
 import { compiled, MAX_SHAPE_LENGTH, type CompiledRules, type CompiledShape } from './compiled';
 import { FAR, NEAR, nearestExchange } from './context';
 import { isAddressLike } from './filters/address';
 import { isEncodedContext } from './filters/encoded';
 import { isEnvReference } from './filters/env-reference';
-import { hasHexPrefix, isHexOnly } from './filters/hex';
+import { hasHexPrefix } from './filters/hex';
 import { isIdentifierLike } from './filters/identifier';
 import { isLowDiversity } from './filters/low-diversity';
 import { isPlaceholder } from './filters/placeholder';
@@ -54,16 +55,13 @@ function fieldScore(hint: LabelHint, field: FieldKind): number {
   return -2;
 }
 
-function hasDigitAndLetter(token: string): boolean {
-  return /[0-9]/.test(token) && /[A-Za-z]/.test(token);
-}
-
 /**
  * Rare enough to flag alone: 40 or more characters mixing upper case, lower case and digits. Hex digests, UUIDs,
  * addresses and identifiers never look like that; a secret copied from a "save your secret now" dialog does.
  */
-function isStatisticallyDistinctive(token: string): boolean {
-  return token.length >= 40 && /[0-9]/.test(token) && /[a-z]/.test(token) && /[A-Z]/.test(token);
+function isStatisticallyDistinctive(length: number, classes: ClassSummary): boolean {
+  const all = DIGIT | LOWER | UPPER;
+  return length >= 40 && (classes.any & all) === all;
 }
 
 function allExchanges(c: CompiledRules): number {
@@ -123,9 +121,30 @@ function judgeToken(
   const contextual = len >= CONTEXT_MIN && len <= CONTEXT_MAX;
   if (bucket === undefined && !contextual) return null;
   const token = text.slice(start, end);
+  const matches: CompiledShape[] = [];
+  let matchMask = 0;
+  if (bucket !== undefined) {
+    for (const group of bucket) {
+      if (!group.regex.test(token)) continue;
+      for (const shape of group.shapes) {
+        matches.push(shape);
+        matchMask |= 1 << shape.exchangeIndex;
+      }
+    }
+  }
+  const classes = classSummary(text, start, end);
+  const hasDigit = (classes.any & DIGIT) !== 0;
+  const hasLetter = (classes.any & (LOWER | UPPER)) !== 0;
+  // Values judged by their label alone need a digit and a letter; check that before anything costlier.
+  if (matches.length === 0 && (!contextual || !hasDigit || !hasLetter)) return null;
   // `//host…` and `//Qm…` follow a URL scheme; no credential starts with two slashes.
-  if (token.startsWith('//')) return null;
-  if (hasHexPrefix(token) || isLowDiversity(token) || isIdentifierLike(token)) return null;
+  if (token.startsWith('//') || hasHexPrefix(token)) return null;
+  if (isLowDiversity(token) || isIdentifierLike(token)) return null;
+  const label = labelBefore(text, start);
+  const hint = hintOf(label.text);
+  // Passphrases are judged by their own rule; signatures, hashes and addresses are not credentials.
+  if (hint === 'not-secret' || hint === 'passphrase') return null;
+  if (matches.length === 0 && hint === null) return null;
   if (
     isEncodedContext(text, start, end) ||
     isEnvReference(text, start) ||
@@ -134,27 +153,12 @@ function judgeToken(
   ) {
     return null;
   }
-  const matches: CompiledShape[] = [];
-  let matchMask = 0;
-  if (bucket !== undefined) {
-    for (const shape of bucket) {
-      if (shape.regex.test(token)) {
-        matches.push(shape);
-        matchMask |= 1 << shape.exchangeIndex;
-      }
-    }
-  }
-  if (matches.length === 0 && !contextual) return null;
-  const label = labelBefore(text, start);
-  const hint = hintOf(label.text);
-  // Passphrases are judged by their own rule; signatures, hashes and addresses are not credentials.
-  if (hint === 'not-secret' || hint === 'passphrase') return null;
   const labelDistance = start - label.from;
-  const blocked = isHexOnly(token) || isUuid(token) || isAddressLike(token);
+  const blocked = (classes.all & HEX) !== 0 || isUuid(token) || isAddressLike(token);
   const cred = hint !== null;
 
   if (matches.length === 0) {
-    if (!cred || !hasDigitAndLetter(token)) return null;
+    if (!cred) return null;
     const ctx = nearestExchange(hits, start, allExchanges(c), blocked ? labelDistance : NEAR);
     if (ctx === null) return null;
     return {
@@ -189,7 +193,7 @@ function judgeToken(
   const exScore = context.get(best.exchangeIndex) ?? 0;
   const named = exScore > 0;
   const near = exScore >= 3;
-  const distinctive = (rule.distinctive || isStatisticallyDistinctive(token)) && !blocked;
+  const distinctive = (rule.distinctive || isStatisticallyDistinctive(len, classes)) && !blocked;
   let level: number;
   if (distinctive) level = cred || named ? 3 : 2;
   else if (cred && named) level = blocked && !near ? 2 : 3;

@@ -1,4 +1,4 @@
-import { isTokenChar } from './charset';
+import { CHAR_CLASS, TOKEN } from './charset';
 
 const EQUALS = 61;
 const BACKSLASH = 92;
@@ -9,12 +9,19 @@ const BACKSLASH = 92;
  * so `KEY=value`, `x="…"` and `?secret=value&` split.
  * A run right after a backslash loses a leading `n`, `r` or `t`: that letter belongs to a JSON escape (`\nABC`).
  */
+function isTokenCode(code: number): boolean {
+  return code < 128 && ((CHAR_CLASS[code] ?? 0) & TOKEN) !== 0;
+}
+
 export function forEachToken(text: string, onToken: (start: number, end: number) => void): void {
   const n = text.length;
+  // Local copies: hot loops should not go through module bindings.
+  const table = CHAR_CLASS;
+  const tokenBit = TOKEN;
   let i = 0;
   while (i < n) {
     const code = text.charCodeAt(i);
-    if (!isTokenChar(code)) {
+    if (code >= 128 || ((table[code] ?? 0) & tokenBit) === 0) {
       i++;
       continue;
     }
@@ -24,7 +31,7 @@ export function forEachToken(text: string, onToken: (start: number, end: number)
       if (c === 110 || c === 114 || c === 116) start++;
     }
     i++;
-    while (i < n && isTokenChar(text.charCodeAt(i))) i++;
+    for (let c = text.charCodeAt(i); i < n && c < 128 && ((table[c] ?? 0) & tokenBit) !== 0; c = text.charCodeAt(++i));
     let end = i;
     if (i < n && text.charCodeAt(i) === EQUALS) {
       let j = i;
@@ -34,7 +41,7 @@ export function forEachToken(text: string, onToken: (start: number, end: number)
         j - i <= 2 &&
         end - start >= 8 &&
         padded % 4 === 0 &&
-        (j >= n || !isTokenChar(text.charCodeAt(j)))
+        (j >= n || !isTokenCode(text.charCodeAt(j)))
       ) {
         end = j;
       }

@@ -48,47 +48,41 @@ function unpronounceable(word: string): boolean {
  * digits. A name is made of pronounceable words a few letters long; a random value breaks into fragments of one or
  * two characters, or into vowel-less runs such as `Lcpq`, somewhere.
  */
+/** 0 separator, 1 lower, 2 upper, 3 digit. */
+function classAt(token: string, i: number): number {
+  const c = token.charCodeAt(i);
+  return c >= 97 && c <= 122 ? 1 : c >= 65 && c <= 90 ? 2 : c >= 48 && c <= 57 ? 3 : 0;
+}
+
 export function isIdentifierLike(token: string): boolean {
   const n = token.length;
-  const cls = (i: number): number => {
-    const c = token.charCodeAt(i);
-    return c >= 97 && c <= 122 ? 1 : c >= 65 && c <= 90 ? 2 : c >= 48 && c <= 57 ? 3 : 0;
-  };
   let words = 0;
   let letters = 0;
   let short = 0;
   let odd = 0;
   let digits = 0;
   let wordStart = -1;
-  const flush = (end: number): boolean => {
-    if (wordStart < 0) return true;
-    const len = end - wordStart;
-    const word = token.slice(wordStart, end);
-    wordStart = -1;
-    if (len === 1) return false;
-    words++;
-    letters += len;
-    if (len === 2) short++;
-    if (unpronounceable(word)) odd++;
-    return true;
-  };
-  for (let i = 0; i < n; i++) {
-    const k = cls(i);
-    if (k === 0 || k === 3) {
-      if (!flush(i)) return false;
-      if (k === 3) digits++;
-      continue;
+  // One pass; a word ends at a separator, a digit, a lower-to-upper change or the last capital of an acronym.
+  for (let i = 0; i <= n; i++) {
+    const k = i < n ? classAt(token, i) : 0;
+    let boundary = k === 0 || k === 3;
+    if (!boundary && wordStart >= 0) {
+      const p = classAt(token, i - 1);
+      boundary = (p === 1 && k === 2) || (p === 2 && k === 2 && i + 1 < n && classAt(token, i + 1) === 1);
     }
-    if (wordStart >= 0) {
-      const p = cls(i - 1);
-      const acronymEnd = p === 2 && k === 2 && i + 1 < n && cls(i + 1) === 1;
-      if ((p === 1 && k === 2) || acronymEnd) {
-        if (!flush(i)) return false;
-      }
+    if (boundary && wordStart >= 0) {
+      const len = i - wordStart;
+      if (len === 1) return false;
+      words++;
+      letters += len;
+      if (len === 2) short++;
+      if (unpronounceable(token.slice(wordStart, i))) odd++;
+      wordStart = -1;
     }
-    if (wordStart < 0) wordStart = i;
+    if (k === 3) digits++;
+    else if (k !== 0 && wordStart < 0) wordStart = i;
   }
-  if (!flush(n) || words === 0) return false;
+  if (words === 0) return false;
   // Names carry few digits; random values about one in six characters.
   if (digits > 3 && digits * 8 > n) return false;
   return letters / words >= 3.5 && short * 3 <= words && odd * 4 <= words;
