@@ -7,6 +7,8 @@ import { permissionEndpoints } from './allowlist';
 import { buildPermissionRequest, buildTimeRequest, adapterFor } from './request';
 import type { WireRequest } from './request';
 import { sanitizeMessage } from './sanitize';
+import { SigningError } from './sign';
+import { getExchange } from '../exchanges/index';
 import type { Credentials, LiveAuditResult, UnknownReason, Verdict } from './types';
 import type { ExchangeId } from '../exchanges/types';
 
@@ -121,6 +123,11 @@ export async function runLiveAudit(
   options: LiveAuditOptions,
 ): Promise<LiveAuditResult> {
   const adapter = adapterFor(exchange);
+  for (const name of adapter.requires) {
+    if ((credentials[name] ?? '').trim() === '') {
+      throw new SigningError('missing-field', `${getExchange(exchange).name} needs the ${name} field.`);
+    }
+  }
   const endpoints = permissionEndpoints(exchange);
   if (endpoints.length === 0)
     throw new Error(`The knowledge base declares no permission endpoint for ${exchange}.`);

@@ -20,7 +20,8 @@ function privateKeyOf(credentials: Credentials): string {
 
 export const coinbase: ExchangeAdapter = {
   id: 'coinbase',
-  requires: ['apiKey', 'privateKey'],
+  // The private key may sit in privateKey or secret; the signer checks for one of them.
+  requires: ['apiKey'],
   time: {
     method: 'GET',
     origin: 'https://api.coinbase.com',
