@@ -16,7 +16,7 @@ import { findKeywords, type KeywordHits } from './keywords';
 import { hintOf, labelBefore, type LabelHint } from './label';
 import { findPassphraseValues } from './passphrase';
 import { findPemBlocks, type PemBlock } from './pem';
-import { forEachToken } from './tokenize';
+import { forEachLongToken } from './tokenize';
 import type { Confidence, DetectorRules, Finding } from './types';
 
 export interface DetectOptions {
@@ -220,7 +220,7 @@ function judgeTokens(
 ): Candidate[] {
   const out: Candidate[] = [];
   let s = 0;
-  forEachToken(text, (start, end) => {
+  forEachLongToken(text, (start, end) => {
     while (s < skip.length && (skip[s]?.end ?? 0) <= start) s++;
     const covering = skip[s];
     if (covering !== undefined && covering.start <= start) return;

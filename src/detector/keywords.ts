@@ -14,6 +14,8 @@ interface Keyword {
 export interface KeywordMatcher {
   /** Keywords by the char code of their first letter, longest first. */
   readonly byFirst: readonly (readonly Keyword[] | undefined)[];
+  /** Finds places where some keyword may start (its first letters): the regex engine skips the rest quickly. */
+  readonly prefilter: RegExp;
 }
 
 export function buildKeywordMatcher(keywordsPerExchange: readonly (readonly string[])[]): KeywordMatcher {
@@ -23,8 +25,21 @@ export function buildKeywordMatcher(keywordsPerExchange: readonly (readonly stri
   });
   const byFirst: Keyword[][] = [];
   const words = [...maskOf.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  for (const word of words) (byFirst[word.charCodeAt(0)] ??= []).push({ word, mask: maskOf.get(word) ?? 0 });
-  return { byFirst };
+  const prefixes = new Set<string>();
+  for (const word of words) {
+    (byFirst[word.charCodeAt(0)] ??= []).push({ word, mask: maskOf.get(word) ?? 0 });
+    let letters = 0;
+    let end = 0;
+    while (end < word.length && letters < 4) if (word.charAt(end++) !== ' ') letters++;
+    prefixes.add(
+      word
+        .slice(0, end)
+        .replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')
+        .replace(/ /g, '[-_ ]?'),
+    );
+  }
+  const prefilter = new RegExp(prefixes.size > 0 ? [...prefixes].join('|') : '(?!)', 'gi');
+  return { byFirst, prefilter };
 }
 
 function isAlnum(code: number): boolean {
@@ -51,19 +66,21 @@ function matchAt(text: string, at: number, word: string): number {
 
 /**
  * Finds venue names in one pass. A hit must start a word (or a camelCase part, as in `myBinanceKey`), so `gate`
- * does not fire inside `delegate` nor `okx` inside a random token; only word starts are compared, against the few
- * keywords sharing their first letter.
+ * does not fire inside `delegate` nor `okx` inside a random token; only places the prefilter finds are compared,
+ * against the few keywords sharing their first letter.
  */
 export function findKeywords(text: string, matcher: KeywordMatcher): KeywordHits {
   const positions: number[] = [];
   const masks: number[] = [];
   const byFirst = matcher.byFirst;
-  const n = text.length;
-  let prev = 0;
-  for (let i = 0; i < n; i++) {
+  const prefilter = matcher.prefilter;
+  prefilter.lastIndex = 0;
+  for (let m = prefilter.exec(text); m !== null; m = prefilter.exec(text)) {
+    const i = m.index;
     const raw = text.charCodeAt(i);
+    const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
     const wordStart = !isAlnum(prev) || (prev >= 97 && prev <= 122 && raw >= 65 && raw <= 90);
-    prev = raw;
+    prefilter.lastIndex = i + 1;
     if (!wordStart) continue;
     const group = byFirst[raw >= 65 && raw <= 90 ? raw | 32 : raw];
     if (group === undefined) continue;
@@ -73,8 +90,7 @@ export function findKeywords(text: string, matcher: KeywordMatcher): KeywordHits
       positions.push(i);
       masks.push(keyword.mask);
       // Skip the keyword's letters: `binance_api_key` is one hit, not three.
-      i += len - 1;
-      prev = text.charCodeAt(i);
+      prefilter.lastIndex = i + len;
       break;
     }
   }

@@ -1,7 +1,7 @@
 import { isIdentifierLike } from './filters/identifier';
 import { isLowDiversity } from './filters/low-diversity';
 import { findPrivateKeyPems } from './pem';
-import { forEachToken } from './tokenize';
+import { forEachLongToken, forEachToken } from './tokenize';
 
 export type KnownHash = string; // 16 lowercase hex chars (64 bits)
 
@@ -109,13 +109,16 @@ function hashRange(
 ): string {
   let h1 = keys[0];
   let h2 = keys[1];
-  for (let i = start; i < end; i++) {
-    const unit = text.charCodeAt(i);
-    let k1 = Math.imul(unit ^ keys[2], 0xcc9e2d51);
+  const k1Key = keys[2];
+  const k2Key = keys[3];
+  // Two UTF-16 units per 32-bit block, as MurmurHash3 takes four bytes at a time.
+  for (let i = start; i < end; i += 2) {
+    const unit = i + 1 < end ? text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16) : text.charCodeAt(i);
+    let k1 = Math.imul(unit ^ k1Key, 0xcc9e2d51);
     k1 = Math.imul((k1 << 15) | (k1 >>> 17), 0x1b873593);
     h1 ^= k1;
     h1 = Math.imul((h1 << 13) | (h1 >>> 19), 5) + 0xe6546b64;
-    let k2 = Math.imul(unit ^ keys[3], 0x1b873593);
+    let k2 = Math.imul(unit ^ k2Key, 0x1b873593);
     k2 = Math.imul((k2 << 17) | (k2 >>> 15), 0xcc9e2d51);
     h2 ^= k2;
     h2 = Math.imul((h2 << 15) | (h2 >>> 17), 5) + 0x38495ab5;
@@ -169,7 +172,8 @@ export function findKnownValues(text: string, index: KnownValueIndex): KnownMatc
     const ref = index.entries.get(hashRange(keys, pem.body, 0, pem.body.length));
     if (ref !== undefined) matches.push({ ref, start: pem.start, end: pem.end });
   }
-  forEachToken(text, (start, end) => {
+  forEachLongToken(text, (start, end) => {
+    if (end - start < MIN_LENGTH) return;
     while (p < pems.length && (pems[p]?.end ?? 0) <= start) p++;
     const pem = pems[p];
     if (pem !== undefined && pem.start <= start && start < pem.end) return;

@@ -77,7 +77,8 @@ export type LabelHint = FieldKind | 'not-secret' | null;
 
 /** What the label says the value is: the credential word ending closest to the value wins. */
 /** Letters every word above contains one of; most labels have none and are done with in one test. */
-const ANY_WORD = /key|secret|hmac|priv|pass|pwd|sign|hash|digest|checksum|sha|integrity|commit|txid|nonce|address|clientid|requestid|orderid/;
+const ANY_WORD =
+  /key|secret|hmac|priv|pass|pwd|sign|hash|digest|checksum|sha|integrity|commit|txid|nonce|address|clientid|requestid|orderid/;
 
 export function hintOf(label: string): LabelHint {
   if (!ANY_WORD.test(label)) return null;

@@ -31,7 +31,11 @@ export function forEachToken(text: string, onToken: (start: number, end: number)
       if (c === 110 || c === 114 || c === 116) start++;
     }
     i++;
-    for (let c = text.charCodeAt(i); i < n && c < 128 && ((table[c] ?? 0) & tokenBit) !== 0; c = text.charCodeAt(++i));
+    for (
+      let c = text.charCodeAt(i);
+      i < n && c < 128 && ((table[c] ?? 0) & tokenBit) !== 0;
+      c = text.charCodeAt(++i)
+    );
     let end = i;
     if (i < n && text.charCodeAt(i) === EQUALS) {
       let j = i;
@@ -48,5 +52,40 @@ export function forEachToken(text: string, onToken: (start: number, end: number)
       i = j;
     }
     if (end > start) onToken(start, end);
+  }
+}
+
+const RUN = /[A-Za-z0-9+/_-]{8,}/g;
+
+/**
+ * Like `forEachToken`, for runs of at least 8 characters only (no shape is shorter), found by the regex engine,
+ * which skips prose and punctuation far faster than a loop over every character.
+ */
+export function forEachLongToken(text: string, onToken: (start: number, end: number) => void): void {
+  const n = text.length;
+  const run = RUN;
+  run.lastIndex = 0;
+  for (let m = run.exec(text); m !== null; m = run.exec(text)) {
+    let start = m.index;
+    let end = start + m[0].length;
+    if (start > 0 && text.charCodeAt(start - 1) === BACKSLASH) {
+      const c = text.charCodeAt(start);
+      if (c === 110 || c === 114 || c === 116) start++;
+    }
+    if (end < n && text.charCodeAt(end) === EQUALS) {
+      let j = end;
+      while (j < n && text.charCodeAt(j) === EQUALS) j++;
+      const padded = end - start + (j - end);
+      if (
+        j - end <= 2 &&
+        end - start >= 8 &&
+        padded % 4 === 0 &&
+        (j >= n || !isTokenCode(text.charCodeAt(j)))
+      ) {
+        end = j;
+      }
+      run.lastIndex = j;
+    }
+    onToken(start, end);
   }
 }

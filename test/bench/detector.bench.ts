@@ -6,7 +6,12 @@
  * Run: npx tsx test/bench/detector.bench.ts
  */
 import { detect } from '../../src/detector/index';
-import { findKnownValues, hashKnownForm, knownValueForms, type KnownHash } from '../../src/detector/known-values';
+import {
+  findKnownValues,
+  hashKnownForm,
+  knownValueForms,
+  type KnownHash,
+} from '../../src/detector/known-values';
 import { DETECTOR_RULES } from '../../src/detector/rules.generated';
 import { generateCorpus, prng } from '../corpus/corpus';
 
@@ -32,10 +37,14 @@ function time(runs: number, body: () => unknown): number {
  * Gemini) plus a generic PEM rule; each venue rule needs the venue's name within 40 characters before the value,
  * as trufflehog's PrefixRegex does. Shapes follow those projects' detectors (see /work/shared/notes/exchanges.md §2b).
  */
-const near = (name: string, value: string) => new RegExp(`(?:${name})(?:.|[\\n\\r]){0,40}?\\b(${value})\\b`, 'gi');
+const near = (name: string, value: string) =>
+  new RegExp(`(?:${name})(?:.|[\\n\\r]){0,40}?\\b(${value})\\b`, 'gi');
 const BASELINE: readonly RegExp[] = [
   near('coinbase', '[a-z0-9_-]{64}'),
-  near('coinbase', '-----BEGIN EC PRIVATE KEY-----[A-Za-z0-9+/=\\s\\\\]{64,300}?-----END EC PRIVATE KEY-----'),
+  near(
+    'coinbase',
+    '-----BEGIN EC PRIVATE KEY-----[A-Za-z0-9+/=\\s\\\\]{64,300}?-----END EC PRIVATE KEY-----',
+  ),
   near('kraken', '[0-9A-Za-z\\/\\+=]{56}'),
   near('kraken', '[0-9A-Za-z\\/\\+=]{86,88}'),
   near('kucoin', '[0-9a-f]{24}'),
@@ -64,14 +73,14 @@ const FILLER = [
   '| pair | side | price | qty |\n|---|---|---|---|\n| ETH/USDT | buy | 3512.10 | 0.25 |\n',
 ];
 
-function mixedText(bytes: number, seed: number): string {
+function mixedText(bytes: number, seed: number, share = 0.5): string {
   const samples = generateCorpus(seed);
   const rnd = prng(seed);
   const parts: string[] = [];
   let size = 0;
   while (size < bytes) {
     const piece =
-      rnd() < 0.5
+      rnd() < share
         ? (samples[Math.floor(rnd() * samples.length)]?.text ?? '')
         : (FILLER[Math.floor(rnd() * FILLER.length)] ?? '');
     parts.push(piece, '\n');
@@ -98,6 +107,17 @@ for (const size of [1, 10]) {
       `18 venues, ${findings} medium/high findings); baseline ${tBase.toFixed(1)} ms ` +
       `(${((size * 1000) / tBase).toFixed(1)} MB/s, 6 venues + PEM, ${baseline(text)} matches); ` +
       `detector/baseline time ratio ${(tDetect / tBase).toFixed(2)}`,
+  );
+}
+
+{
+  // A sparser text, closer to a pasted log or source file: 2% corpus samples, the rest prose, code and logs.
+  const text = mixedText(MB, 77, 0.02);
+  const tDetect = time(21, () => detect(text, DETECTOR_RULES));
+  const tBase = time(21, () => baseline(text));
+  console.log(
+    ` 1 MB sparse (2% samples): detector ${tDetect.toFixed(1)} ms; baseline ${tBase.toFixed(1)} ms; ` +
+      `ratio ${(tDetect / tBase).toFixed(2)}`,
   );
 }
 
