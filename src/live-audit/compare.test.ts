@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparePermissions } from './compare';
+import { comparePermissions, liveAuditUpdate } from './compare';
 import { normalize } from './normalize';
 
 describe('comparePermissions', () => {
@@ -41,5 +41,42 @@ describe('comparePermissions', () => {
       { kind: 'unrecorded', permission: 'spot:read', permissionKind: 'read', dangerous: false },
       { kind: 'not-granted', permission: 'spot', permissionKind: 'trade', dangerous: false },
     ]);
+  });
+});
+
+describe('liveAuditUpdate', () => {
+  const permissions = normalize('bybit', ['Spot.SpotTrade'], ['Spot.SpotTrade'], {}, true);
+
+  it('replaces permissions and settles the IP list and expiry when reported', () => {
+    expect(
+      liveAuditUpdate({
+        state: 'valid',
+        permissions,
+        ipRestricted: true,
+        ipList: ['203.0.113.1'],
+        expiresAt: 5,
+        checkedAt: 9,
+      }),
+    ).toEqual({
+      permissions: ['Spot.SpotTrade'],
+      permissionsCheckedAt: 9,
+      ipAllowlist: { state: 'list', entries: ['203.0.113.1'] },
+      expiresAt: 5,
+    });
+    expect(
+      liveAuditUpdate({ state: 'valid', permissions, ipRestricted: false, expiresAt: null, checkedAt: 9 }),
+    ).toEqual({
+      permissions: ['Spot.SpotTrade'],
+      permissionsCheckedAt: 9,
+      ipAllowlist: { state: 'none' },
+    });
+  });
+
+  it('leaves the IP list alone when only a yes/no is known, and changes nothing unless valid', () => {
+    expect(
+      liveAuditUpdate({ state: 'valid', permissions, ipRestricted: true, expiresAt: null, checkedAt: 1 }),
+    ).not.toHaveProperty('ipAllowlist');
+    expect(liveAuditUpdate({ state: 'unknown', reason: 'timeout', message: 'x', checkedAt: 1 })).toBeNull();
+    expect(liveAuditUpdate({ state: 'restricted', message: 'x', checkedAt: 1 })).toBeNull();
   });
 });

@@ -4,7 +4,8 @@
 import { getExchange } from '../exchanges/index';
 import { isKnown } from '../exchanges/types';
 import type { PermissionKind } from '../exchanges/types';
-import type { NormalizedPermissions } from './types';
+import type { IpAllowlist } from '../vault/model';
+import type { LiveAuditResult, NormalizedPermissions } from './types';
 
 export interface PermissionFinding {
   /** `unrecorded`: the key has it but the record does not say so. `not-granted`: recorded but not reported. */
@@ -60,5 +61,34 @@ export function comparePermissions(
     notGranted,
     findings,
     dangerousUnrecorded: findings.some((f) => f.kind === 'unrecorded' && f.dangerous),
+  };
+}
+
+/** What a `valid` result changes in the stored record; null for other states (they change nothing). */
+export interface LiveAuditUpdate {
+  /** Replace the typed permissions with these. */
+  readonly permissions: readonly string[];
+  /** When the exchange reported them (the result's checkedAt). */
+  readonly permissionsCheckedAt: number;
+  /** Present only when the report settles it (Binance says "restricted" without the list: left out). */
+  readonly ipAllowlist?: IpAllowlist;
+  /** Present only when the exchange reports an expiry. */
+  readonly expiresAt?: number;
+}
+
+export function liveAuditUpdate(result: LiveAuditResult): LiveAuditUpdate | null {
+  if (result.state !== 'valid') return null;
+  const list = result.ipList ?? [];
+  const ipAllowlist: IpAllowlist | undefined =
+    result.ipRestricted === false
+      ? { state: 'none' }
+      : result.ipRestricted === true && list.length > 0
+        ? { state: 'list', entries: [...list] }
+        : undefined;
+  return {
+    permissions: [...result.permissions.ids],
+    permissionsCheckedAt: result.checkedAt,
+    ...(ipAllowlist === undefined ? {} : { ipAllowlist }),
+    ...(result.expiresAt === null ? {} : { expiresAt: result.expiresAt }),
   };
 }
