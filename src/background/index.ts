@@ -3,6 +3,7 @@
  * registered synchronously at the top level, and no state lives only in module globals.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
+import { AUDIT_ALARM } from './audit-service';
 import { dispatch } from './router';
 import { createRoutes } from './routes';
 import { createServices } from './services';
@@ -20,10 +21,19 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 browser.alarms.onAlarm.addListener((alarm) => {
   void services.vault.onAlarm(alarm.name);
   void services.clipboard.onAlarm(alarm.name);
+  if (alarm.name === AUDIT_ALARM) void services.audit.daily().catch(() => {});
 });
 
-// The guard index lives in storage.local; rebuild it when the extension starts or updates so content scripts always
-// judge against the current vault (a database upgrade may have changed it).
-const publish = () => void services.guard.publishIndex().catch(() => {});
-browser.runtime.onInstalled.addListener(publish);
-browser.runtime.onStartup.addListener(publish);
+/**
+ * On install, update and browser start: rebuild the guard index in storage.local (a database upgrade may have
+ * changed the vault), refresh the badge, and make sure the daily audit alarm exists.
+ */
+async function refresh(): Promise<void> {
+  await services.guard.publishIndex().catch(() => {});
+  await services.audit.snapshot().catch(() => {});
+  if (!(await browser.alarms.get(AUDIT_ALARM))) {
+    await browser.alarms.create(AUDIT_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 1 });
+  }
+}
+browser.runtime.onInstalled.addListener(() => void refresh());
+browser.runtime.onStartup.addListener(() => void refresh());
