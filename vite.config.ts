@@ -5,7 +5,13 @@ import { build, defineConfig, type Plugin } from 'vite';
 import { mergeLocales, type LocaleMessages } from './src/shared/locales.ts';
 
 const root = import.meta.dirname;
-const outDir = resolve(root, 'extension');
+/**
+ * `KEYWARDEN_VARIANT=test-grants` builds into extension-test/ with every optional permission granted up front:
+ * automated browsers cannot answer the permission prompt, so end-to-end tests of features behind optional
+ * permissions (the live audit's API hosts, clipboard checks, notifications) run on this variant. Never shipped.
+ */
+const testGrants = process.env.KEYWARDEN_VARIANT === 'test-grants';
+const outDir = resolve(root, testGrants ? 'extension-test' : 'extension');
 const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string };
 
 /** Emits manifest.json with the package version, so there is one version number to bump. */
@@ -18,6 +24,15 @@ function manifest(): Plugin {
         unknown
       >;
       source.version = pkg.version;
+      if (testGrants) {
+        source.permissions = [
+          ...(source.permissions as string[]),
+          ...(source.optional_permissions as string[]),
+        ];
+        source.host_permissions = source.optional_host_permissions;
+        delete source.optional_permissions;
+        delete source.optional_host_permissions;
+      }
       this.emitFile({
         type: 'asset',
         fileName: 'manifest.json',

@@ -12,6 +12,8 @@ import {
 import { chromiumPath } from './browsers';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../extension');
+/** The build with every optional permission granted (see vite.config.ts), for features behind a permission prompt. */
+export const EXTENSION_TEST_DIR = resolve(import.meta.dirname, '../../extension-test');
 
 /** Host names every test browser resolves to 127.0.0.1: `*.test` for cross-origin frames, plus exchange domains. */
 export const DEFAULT_HOST_RULES = ['MAP *.test 127.0.0.1'];
@@ -22,6 +24,8 @@ export interface LaunchOptions {
   /** Extra `--host-resolver-rules` entries, e.g. `MAP www.binance.com 127.0.0.1`. */
   readonly hostRules?: readonly string[];
   readonly args?: readonly string[];
+  /** Which build to load: the shipped one (default) or the one with optional permissions granted. */
+  readonly variant?: 'shipped' | 'test-grants';
 }
 
 export interface ExtensionInfo {
@@ -81,12 +85,13 @@ export class ChromiumExtension {
   ): Promise<ChromiumExtension> {
     const profileDir = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'keywarden-chromium-')));
     const hostRules = [...DEFAULT_HOST_RULES, ...(options.hostRules ?? [])].join(', ');
+    const extensionDir = options.variant === 'test-grants' ? EXTENSION_TEST_DIR : EXTENSION_DIR;
     const context = await chromium.launchPersistentContext(profileDir, {
       executablePath: chromiumPath(),
       headless: true,
       args: [
-        `--disable-extensions-except=${EXTENSION_DIR}`,
-        `--load-extension=${EXTENSION_DIR}`,
+        `--disable-extensions-except=${extensionDir}`,
+        `--load-extension=${extensionDir}`,
         `--host-resolver-rules=${hostRules}`,
         '--no-sandbox',
         '--disable-gpu',
