@@ -116,7 +116,15 @@ export function showWarning(anchor: Element | null, content: WarningContent): Wa
     title.textContent = next.title;
     detail.textContent = next.detail;
     site.textContent = t('guardSite', next.site);
-    actions.replaceChildren(cancel, pasteAnyway, ...(next.storedKey ? [allowSite, exposed] : []));
+    const wanted = [cancel, pasteAnyway, ...(next.storedKey ? [allowSite, exposed] : [])];
+    const current = Array.from(actions.children);
+    // Replacing the buttons would drop keyboard focus mid-dialog: only touch them when the set changes.
+    if (current.length !== wanted.length || current.some((b, i) => b !== wanted[i])) {
+      const focused = root.activeElement;
+      actions.replaceChildren(...wanted);
+      if (focused instanceof HTMLElement && wanted.includes(focused as HTMLButtonElement)) focused.focus();
+      else if (focused) cancel.focus();
+    }
   };
   let current = content;
   render(current);

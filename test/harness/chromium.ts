@@ -42,6 +42,7 @@ interface ExecutionContext {
 
 interface DomNode {
   readonly nodeType: number;
+  readonly nodeName?: string;
   readonly nodeValue?: string;
   readonly shadowRootType?: string;
   readonly children?: readonly DomNode[];
@@ -51,6 +52,7 @@ interface DomNode {
 
 function textOf(node: DomNode): string {
   if (node.nodeType === 3) return node.nodeValue ?? '';
+  if (node.nodeName === 'STYLE') return '';
   const parts = [...(node.shadowRoots ?? []), ...(node.children ?? [])].map(textOf);
   return parts.join(' ').replace(/\s+/g, ' ').trim();
 }

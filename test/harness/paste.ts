@@ -15,7 +15,7 @@ export async function setClipboard(
   if (!page || page.isClosed()) {
     page = await context.newPage();
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: serverOrigin });
-    await page.goto(`${serverOrigin}/index.html`);
+    await page.goto(new URL('/index.html', serverOrigin).href);
     clipboardPages.set(context, page);
   }
   await page.bringToFront();
