@@ -11,7 +11,8 @@ export type TextControl = HTMLInputElement | HTMLTextAreaElement;
 
 export type SavedCaret =
   | { readonly kind: 'control'; readonly element: TextControl; readonly start: number; readonly end: number }
-  | { readonly kind: 'editable'; readonly element: HTMLElement; readonly range: Range | null };
+  | { readonly kind: 'editable'; readonly element: HTMLElement; readonly range: Range | null }
+  | { readonly kind: 'edit-context'; readonly element: HTMLElement };
 
 const TEXT_INPUT_TYPES = new Set(['text', 'search', 'url', 'tel', 'email', 'password', '']);
 
@@ -21,10 +22,19 @@ export function isTextControl(element: Element | null): element is TextControl {
   return element.localName === 'input' && TEXT_INPUT_TYPES.has((element as HTMLInputElement).type);
 }
 
-/** The element that receives typed text: a text control, or the editing host of a contenteditable. */
+/**
+ * True for an element that takes text through the EditContext API (Monaco in Chromium): it is neither a text control
+ * nor contenteditable, and keeps the text in the editor's own model (https://developer.chrome.com/blog/edit-context).
+ */
+function hasEditContext(element: HTMLElement): boolean {
+  return !!(element as HTMLElement & { editContext?: unknown }).editContext;
+}
+
+/** The element that receives typed text: a text control, an EditContext host, or a contenteditable's editing host. */
 export function editableTarget(node: EventTarget | null): TextControl | HTMLElement | null {
   if (!(node instanceof Element)) return node instanceof Node ? editableTarget(node.parentElement) : null;
   if (isTextControl(node)) return node;
+  if (node instanceof HTMLElement && hasEditContext(node)) return node;
   const host = (node as HTMLElement).closest?.('[contenteditable]:not([contenteditable="false"])');
   if (host instanceof HTMLElement && host.isContentEditable) {
     let top: HTMLElement = host;
@@ -37,6 +47,7 @@ export function editableTarget(node: EventTarget | null): TextControl | HTMLElem
 /** The caret of `element`, or of a drop at (x, y), saved before the warning takes focus. */
 export function saveCaret(element: TextControl | HTMLElement, drop?: { x: number; y: number }): SavedCaret {
   const doc = element.ownerDocument;
+  if (hasEditContext(element)) return { kind: 'edit-context', element };
   if (isTextControl(element)) {
     const start = element.selectionStart ?? element.value.length;
     const end = element.selectionEnd ?? start;
@@ -66,7 +77,7 @@ function restoreCaret(caret: SavedCaret): void {
     caret.element.setSelectionRange(caret.start, caret.end);
     return;
   }
-  if (!caret.range) return;
+  if (caret.kind === 'edit-context' || !caret.range) return;
   const selection = caret.element.ownerDocument.getSelection();
   selection?.removeAllRanges();
   selection?.addRange(caret.range);
@@ -106,15 +117,32 @@ function insertIntoRange(caret: Extract<SavedCaret, { kind: 'editable' }>, text:
   fireInput(caret.element, text);
 }
 
-function snapshot(caret: SavedCaret): string {
+/**
+ * An EditContext editor keeps its caret in its own model, and `execCommand` cannot reach it: hand it the text as the
+ * paste it was, a paste event carrying a DataTransfer, which such editors read (Monaco's NativeEditContext does).
+ * The guard ignores this untrusted event, so it is not held again.
+ */
+function pasteIntoEditContext(element: HTMLElement, text: string): void {
+  const clipboardData = new DataTransfer();
+  clipboardData.setData('text/plain', text);
+  element.dispatchEvent(
+    new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true, composed: true }),
+  );
+}
+
+function snapshot(caret: Exclude<SavedCaret, { kind: 'edit-context' }>): string {
   return caret.kind === 'control' ? caret.element.value : (caret.element.textContent ?? '');
 }
 
 /**
  * Inserts exactly `text` at the saved caret. Returns how it was inserted, for tests and diagnostics.
  */
-export function insertAtCaret(caret: SavedCaret, text: string): 'execCommand' | 'fallback' {
+export function insertAtCaret(caret: SavedCaret, text: string): 'execCommand' | 'fallback' | 'paste-event' {
   restoreCaret(caret);
+  if (caret.kind === 'edit-context') {
+    pasteIntoEditContext(caret.element, text);
+    return 'paste-event';
+  }
   const before = snapshot(caret);
   let inserted: boolean;
   try {
