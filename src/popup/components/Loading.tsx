@@ -1,0 +1,9 @@
+import { t } from '../../shared/i18n';
+
+export function Loading() {
+  return (
+    <p class="muted" role="status">
+      {t('popupLoading')}
+    </p>
+  );
+}
