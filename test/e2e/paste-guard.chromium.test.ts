@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { ChromiumExtension } from '../harness/chromium';
+import { buttonCenter, choose, readWarning, waitForNoWarning, waitForWarning } from '../harness/guard';
 import { fieldText, pasteInto } from '../harness/paste';
 import { startFixtureServer, type FixtureServer } from '../harness/server';
 
@@ -76,5 +77,178 @@ describe('paste guard in Chromium', () => {
     await expect.poll(() => fieldText(page, '#textarea')).toBe(SECRET_LINE);
     expect(await warningText()).toBe('');
     await page.close();
+  });
+
+  describe('in iframes', () => {
+    let frames: Page;
+    const frame = async (id: 'same' | 'cross'): Promise<Frame> => {
+      const handle = await frames.locator(`#${id}`).elementHandle();
+      const found = await handle?.contentFrame();
+      if (!found) throw new Error(`no frame #${id}`);
+      await found.waitForSelector('#textarea');
+      return found;
+    };
+
+    beforeAll(async () => {
+      frames = await browser.context.newPage();
+      await frames.goto(server.url('/frames.html'));
+    });
+
+    afterAll(async () => {
+      await frames?.close();
+    });
+
+    it.each(['same', 'cross'] as const)(
+      'a %s-origin frame: held and cancelled, held and pasted anyway, benign text passes',
+      async (id) => {
+        const target = await frame(id);
+        expect(new URL(target.url()).hostname).toBe(id === 'cross' ? 'cross.test' : '127.0.0.1');
+        await pasteInto(browser.context, target, '#textarea', SECRET_LINE, server.url(''));
+        const warning = await waitForWarning(browser, target, 'looks like a Binance');
+        expect(warning.site).toContain(id === 'cross' ? 'cross.test' : '127.0.0.1');
+        await choose(frames, 'cancel');
+        await waitForNoWarning(browser, target);
+        expect(await fieldText(target, '#textarea')).toBe('');
+
+        await pasteInto(browser.context, target, '#textarea', SECRET_LINE, server.url(''));
+        await waitForWarning(browser, target, 'Binance');
+        await choose(frames, 'paste-anyway');
+        await expect.poll(() => fieldText(target, '#textarea')).toBe(SECRET_LINE);
+
+        await pasteInto(browser.context, target, '#textarea', ' and a note', server.url(''));
+        await expect.poll(() => fieldText(target, '#textarea')).toBe(`${SECRET_LINE} and a note`);
+        expect(await readWarning(browser, target)).toBeNull();
+      },
+    );
+  });
+
+  describe('dropped text', () => {
+    let drop: Page;
+
+    beforeAll(async () => {
+      drop = await browser.context.newPage();
+      await drop.goto(server.url('/drop.html'));
+    });
+
+    afterAll(async () => {
+      await drop?.close();
+    });
+
+    /** A real drag of the page's chip, carrying `text`, onto `selector`: Chromium makes the drop event trusted. */
+    const dragChip = async (text: string, selector: string) => {
+      await drop.locator('#chip').evaluate((chip, value) => (chip.dataset.text = value), text);
+      await drop.locator('#chip').dragTo(drop.locator(selector));
+    };
+
+    /** A real drag of selected page text onto `selector`. */
+    const dragSelection = async (text: string, selector: string) => {
+      const source = drop.locator('#selectable');
+      await source.evaluate((span, value) => {
+        span.textContent = value;
+        const range = document.createRange();
+        range.selectNodeContents(span);
+        getSelection()?.removeAllRanges();
+        getSelection()?.addRange(range);
+      }, text);
+      await source.dragTo(drop.locator(selector));
+    };
+
+    it.each([
+      ['#textarea', 'a dragged element', dragChip],
+      ['#editable', 'a dragged element', dragChip],
+      ['#textarea', 'selected text', dragSelection],
+    ] as const)('into %s from %s: held, cancelled, then dropped anyway', async (selector, _from, dragTo) => {
+      await drop.locator(selector).fill('');
+      await dragTo(SECRET_LINE, selector);
+      await waitForWarning(browser, drop, 'looks like a Binance');
+      await choose(drop, 'cancel');
+      await waitForNoWarning(browser, drop);
+      expect(await fieldText(drop, selector)).toBe('');
+
+      await dragTo(SECRET_LINE, selector);
+      await waitForWarning(browser, drop, 'Binance');
+      await choose(drop, 'paste-anyway');
+      await expect.poll(() => fieldText(drop, selector)).toBe(SECRET_LINE);
+    });
+
+    it('benign dropped text lands as usual', async () => {
+      await drop.locator('#textarea').fill('');
+      await dragChip('3f2504e0-4f89-11d3-9a0c-0305e82c3301', '#textarea');
+      await expect.poll(() => fieldText(drop, '#textarea')).toBe('3f2504e0-4f89-11d3-9a0c-0305e82c3301');
+      expect(await readWarning(browser, drop)).toBeNull();
+    });
+  });
+
+  describe('what the page can do', () => {
+    beforeAll(async () => {
+      page = await browser.context.newPage();
+      await page.goto(server.url('/fields.html'));
+    });
+
+    afterAll(async () => {
+      await page?.close();
+    });
+
+    it('cannot read the warning, nor press its buttons with synthetic events', async () => {
+      await pasteInto(browser.context, page, '#textarea', SECRET_LINE, server.url(''));
+      await waitForWarning(browser, page, 'Binance');
+      await page.waitForTimeout(800);
+      const seen = await page.evaluate(() => {
+        const host = document.querySelector('keywarden-guard');
+        if (!(host instanceof HTMLElement)) return null;
+        const shadowRoot = host.shadowRoot;
+        // Everything a page script can aim at: the host, and whatever is under the buttons.
+        const box = host.getBoundingClientRect();
+        const under = document.elementFromPoint(box.left + 40, box.bottom - 20);
+        for (const target of [host, under, document.activeElement, document]) {
+          if (!target) continue;
+          target.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+          for (const key of ['Tab', 'Enter', 'Escape', ' ']) {
+            target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+          }
+        }
+        host.click();
+        return { shadowRoot, under: under === host, text: host.textContent };
+      });
+      expect(seen).toEqual({ shadowRoot: null, under: true, text: '' });
+      // Nor can a script that did get hold of the buttons (here the content script's own world, untrusted clicks).
+      const pressed = await browser.evaluateInContentScript<number>(
+        page,
+        `(() => {
+          const root = chrome.dom.openOrClosedShadowRoot(document.querySelector('keywarden-guard'));
+          const buttons = Array.from(root.querySelectorAll('button'));
+          for (const button of buttons) button.click();
+          return buttons.length;
+        })()`,
+      );
+      expect(pressed).toBe(2);
+      expect(await readWarning(browser, page)).not.toBeNull();
+      expect(await fieldText(page, '#textarea')).toBe('');
+      // A real click does act.
+      const { x, y } = await buttonCenter(browser, page, 'Paste anyway');
+      await page.mouse.click(x, y);
+      await expect.poll(() => fieldText(page, '#textarea')).toBe(SECRET_LINE);
+      await waitForNoWarning(browser, page);
+    });
+
+    it('a synthetic paste event from the page is ignored: no hold, no warning', async () => {
+      const outcome = await page.evaluate((text) => {
+        const field = document.querySelector('#input') as HTMLInputElement;
+        field.focus();
+        let reachedPage = false;
+        field.addEventListener('paste', () => (reachedPage = true), { once: true });
+        const clipboardData = new DataTransfer();
+        clipboardData.setData('text/plain', text);
+        const event = new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true });
+        const notCancelled = field.dispatchEvent(event);
+        return {
+          notCancelled,
+          reachedPage,
+          warning: document.querySelector('keywarden-guard') !== null,
+        };
+      }, SECRET_LINE);
+      expect(outcome).toEqual({ notCancelled: true, reachedPage: true, warning: false });
+      expect(await readWarning(browser, page)).toBeNull();
+    });
   });
 });
