@@ -251,7 +251,7 @@ function Form({
   const fieldError = (fieldId: string) =>
     invalid.has(fieldId) ? (
       <p id={`${fieldId}-error`} class="field__error">
-        {t('popupFieldInvalid')}
+        {t(errorKeyOf(fieldId))}
       </p>
     ) : null;
   const aria = (fieldId: string, extra?: string) => ({
@@ -575,6 +575,17 @@ function Form({
   );
 }
 
+/** A specific message per kind of field, so the user knows what to change. */
+function errorKeyOf(fieldId: string): string {
+  if (fieldId === 'label') return 'popupFieldLabelInvalid';
+  if (fieldId === 'ip-entries') return 'popupFieldIpInvalid';
+  if (fieldId.startsWith('secret-')) return 'popupFieldSecretInvalid';
+  if (fieldId.endsWith('-domain')) return 'popupFieldDomainInvalid';
+  if (fieldId.endsWith('-name')) return 'popupFieldNameInvalid';
+  if (fieldId.endsWith('At')) return 'popupFieldDateInvalid';
+  return 'popupFieldInvalid';
+}
+
 const IP_CHOICE_KEYS = {
   unknown: 'popupIpChoiceUnknown',
   none: 'popupIpChoiceNone',
@@ -641,7 +652,7 @@ function SecretInput({
       </p>
       {invalid && (
         <p id={`${id}-error`} class="field__error">
-          {t('popupFieldInvalid')}
+          {t('popupFieldSecretInvalid')}
         </p>
       )}
     </div>
