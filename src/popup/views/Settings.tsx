@@ -1,4 +1,6 @@
 import { useState } from 'preact/hooks';
+import { getExchange } from '../../exchanges/index';
+import type { FieldKind } from '../../exchanges/types';
 import type { GuardChoice, GuardEvent, GuardSettings } from '../../guard/types';
 import { t } from '../../shared/i18n';
 import type { ImportPreview } from '../../vault/service';
@@ -204,6 +206,13 @@ function Reminders() {
   );
 }
 
+const FIELD_KEYS: Record<FieldKind, string> = {
+  apiKey: 'popupFieldApiKey',
+  secret: 'popupFieldSecret',
+  passphrase: 'popupFieldPassphrase',
+  privateKey: 'popupFieldPrivateKey',
+};
+
 const CHOICE_KEYS: Record<GuardChoice | 'pending', string> = {
   cancel: 'popupGuardChoiceCancel',
   'paste-anyway': 'popupGuardChoicePasteAnyway',
@@ -327,7 +336,11 @@ function PasteGuard() {
 
 function eventWhat(event: GuardEvent, label: (id: string | null) => string): string {
   if (event.credentialId !== null) return label(event.credentialId);
-  if (event.shape !== null) return t('popupGuardShape', event.shape.rule);
+  if (event.shape !== null) {
+    const exchange =
+      event.shape.exchange === null ? t('popupUnknown') : getExchange(event.shape.exchange).name;
+    return t('popupGuardShape', [exchange, t(FIELD_KEYS[event.shape.field])]);
+  }
   return t('popupUnknown');
 }
 
@@ -470,7 +483,14 @@ function PreviewList({
 }) {
   return (
     <div class="preview" role="region" aria-labelledby="import-preview-title">
-      <h4 id="import-preview-title">{t('popupImportPreviewTitle', preview.createdAt)}</h4>
+      <h4 id="import-preview-title">
+        {t(
+          'popupImportPreviewTitle',
+          Number.isNaN(Date.parse(preview.createdAt))
+            ? preview.createdAt
+            : formatDateTime(Date.parse(preview.createdAt)),
+        )}
+      </h4>
       <p>{t('popupImportWillAdd', String(preview.add.length))}</p>
       {preview.add.length > 0 && (
         <ul>
