@@ -3,6 +3,7 @@ import { t } from '../shared/i18n';
 import type { VaultStatus } from '../vault/service';
 import { call, LOCKED_EVENT } from './api';
 import { ErrorNote } from './components/ErrorNote';
+import { Footer } from './components/Footer';
 import { Header, isTabMode } from './components/Header';
 import { Loading } from './components/Loading';
 import { ViewHeading } from './components/ViewHeading';
@@ -85,6 +86,7 @@ export function App() {
         {status.state === 'locked' && <Unlock status={status} onStatus={onStatus} />}
         {status.state === 'unlocked' && <View route={route} />}
       </main>
+      <Footer />
     </div>
   );
 }
