@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import type { Step } from '../../incident';
 import { t } from '../../shared/i18n';
 import { formatDateTime } from '../format';
@@ -18,21 +19,31 @@ export function StepItem({
   done: boolean;
   doneAt: number | null;
   busy: boolean;
-  onToggle: (done: boolean) => void;
+  /** Settles when the background answered; the box shows the new state until then. */
+  onToggle: (done: boolean) => Promise<unknown>;
   children?: ComponentChildren;
 }) {
+  const [pending, setPending] = useState<boolean | null>(null);
   const subs = [...step.substitutions];
   const boxId = `step-${id}`;
   return (
-    <li class={step.urgent ? 'step step--urgent' : 'step'} data-done={done} data-testid={`step-${id}`}>
+    <li
+      class={step.urgent ? 'step step--urgent' : 'step'}
+      data-done={pending ?? done}
+      data-testid={`step-${id}`}
+    >
       <div class="step__head">
         <input
           id={boxId}
           type="checkbox"
-          checked={done}
+          checked={pending ?? done}
           disabled={busy}
           aria-describedby={`${boxId}-details`}
-          onChange={(e) => onToggle(e.currentTarget.checked)}
+          onChange={(e) => {
+            const next = e.currentTarget.checked;
+            setPending(next);
+            void onToggle(next).finally(() => setPending(null));
+          }}
         />
         <label for={boxId}>
           {step.urgent && <span class="chip chip--danger">{t('popupUrgent')}</span>} {t(step.titleKey, subs)}

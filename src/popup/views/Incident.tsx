@@ -92,7 +92,7 @@ function Checklist({ view, onView }: { view: IncidentView; onView: (view: Incide
             doneAt={step.doneAt}
             busy={busy}
             onToggle={(done) =>
-              void run(() => call('incident.setStep', { id: incident.id, stepId: step.id, done }))
+              run(() => call('incident.setStep', { id: incident.id, stepId: step.id, done }))
             }
           >
             {step.kind === 'revoke' && (

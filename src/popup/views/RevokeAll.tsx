@@ -156,7 +156,7 @@ function Session({ sessionId }: { sessionId: string }) {
             done={step.doneAt !== null}
             doneAt={step.doneAt}
             busy={busy}
-            onToggle={(isDone) => void toggle(step.id, isDone)}
+            onToggle={(isDone) => toggle(step.id, isDone)}
           >
             <p class="step__key">
               {step.credentialIds.map((id) => {

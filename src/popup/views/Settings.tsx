@@ -173,16 +173,20 @@ function ChangePassphrase() {
 function Reminders() {
   const { data, set } = useAsync(() => call('reminders.get', {}), []);
   const [notice, setNotice] = useState<Notice>(null);
+  const [pending, setPending] = useState<boolean | null>(null);
   const toggle = (on: boolean): void => {
+    setPending(on);
     // The notifications prompt needs this click's user gesture: ask before anything is awaited.
     const granted = on ? requestPermissions({ permissions: ['notifications'] }) : Promise.resolve(true);
     void (async () => {
-      if (!(await granted)) return setNotice({ text: t('popupRemindersDenied'), error: true });
       try {
+        if (!(await granted)) return setNotice({ text: t('popupRemindersDenied'), error: true });
         set(await call('reminders.set', { notifyExpiry: on }));
         setNotice({ text: t('popupSaved'), error: false });
       } catch (err) {
         setNotice({ text: errorText(err), error: true });
+      } finally {
+        setPending(null);
       }
     })();
   };
@@ -195,7 +199,7 @@ function Reminders() {
         <label class="choice">
           <input
             type="checkbox"
-            checked={data.value.notifyExpiry}
+            checked={pending ?? data.value.notifyExpiry}
             onChange={(e) => toggle(e.currentTarget.checked)}
           />
           {t('popupRemindersExpiry')}
