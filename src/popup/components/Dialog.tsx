@@ -4,7 +4,7 @@ import { useId } from '../hooks';
 
 /**
  * A modal confirmation built on <dialog>.showModal(): the browser makes the rest of the page inert (focus stays
- * inside) and Escape fires `cancel`, which closes it.
+ * inside), focuses the first control or the one marked autoFocus, and Escape fires `cancel`, which closes it.
  */
 export function Dialog({
   title,

@@ -199,7 +199,7 @@ function Checklist({ view, onView }: { view: IncidentView; onView: (view: Incide
             >
               {t('popupIncidentFinish')}
             </button>
-            <button type="button" class="button" onClick={() => setFinishing(false)}>
+            <button type="button" class="button" autoFocus onClick={() => setFinishing(false)}>
               {t('popupCancel')}
             </button>
           </div>

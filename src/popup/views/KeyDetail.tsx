@@ -242,7 +242,7 @@ function Detail({
             <button type="button" class="button button--danger" disabled={busy} onClick={() => void remove()}>
               {t('popupDeleteConfirm')}
             </button>
-            <button type="button" class="button" onClick={() => setConfirming(null)}>
+            <button type="button" class="button" autoFocus onClick={() => setConfirming(null)}>
               {t('popupCancel')}
             </button>
           </div>
