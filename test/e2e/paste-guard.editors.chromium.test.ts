@@ -1,10 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ChromiumExtension } from '../harness/chromium';
 import { bundleEditors } from '../harness/editors';
 import { choose, readWarning, waitForNoWarning, waitForWarning } from '../harness/guard';
 import { fieldText, pasteInto } from '../harness/paste';
 import { startFixtureServer, type FixtureServer } from '../harness/server';
+
+// Real browsers on a shared two-core machine: give insertions and warnings time when it is busy.
+vi.setConfig({ expect: { poll: { timeout: 5_000 } } });
 
 // Synthetic values of real shapes; never real keys.
 const BINANCE_SECRET = 'Vd8fQ2kLm9PzR4tY7uWx1cE3bN6aS0hJ5gK2lM8nB4vC7xZ9qW3eR6tY1uI0oP5a';

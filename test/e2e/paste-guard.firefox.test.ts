@@ -1,8 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { KeyInput, Page } from 'puppeteer-core';
 import { ARM_DELAY_MS } from '../../src/content/warning';
 import { FirefoxExtension } from '../harness/firefox';
 import { startFixtureServer, type FixtureServer } from '../harness/server';
+
+// Real browsers on a shared two-core machine: give insertions and warnings time when it is busy.
+vi.setConfig({ expect: { poll: { timeout: 5_000 } } });
 
 // Synthetic values of real shapes; never real keys.
 const BINANCE_SECRET = 'Vd8fQ2kLm9PzR4tY7uWx1cE3bN6aS0hJ5gK2lM8nB4vC7xZ9qW3eR6tY1uI0oP5a';
@@ -25,7 +28,7 @@ describe('paste guard in Firefox', () => {
     await server?.close();
   });
 
-  const chord = async (key: string) => {
+  const chord = async (key: KeyInput) => {
     await page.keyboard.down('Control');
     await page.keyboard.press(key);
     await page.keyboard.up('Control');

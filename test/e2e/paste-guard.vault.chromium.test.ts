@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ChromiumExtension } from '../harness/chromium';
 import { choose, readWarning, waitForNoWarning, waitForWarning } from '../harness/guard';
@@ -13,6 +13,9 @@ import {
   randomToken,
   waitForGuardIndex,
 } from '../harness/vault';
+
+// Real browsers on a shared two-core machine: give insertions and warnings time when it is busy.
+vi.setConfig({ expect: { poll: { timeout: 5_000 } } });
 
 // Fresh synthetic values of Bybit's shapes (18 and 36 letters and digits) on every run; never real keys.
 const GRID = { apiKey: randomToken(18), secret: randomToken(36) };

@@ -41,7 +41,7 @@ export async function waitForWarning(
   browser: ChromiumExtension,
   target: Page | Frame,
   title = '',
-  timeout = 5_000,
+  timeout = 10_000,
 ): Promise<WarningView> {
   const deadline = Date.now() + timeout;
   let last: WarningView | null = null;
@@ -55,7 +55,7 @@ export async function waitForWarning(
 
 /** Waits until no warning is shown in `target`. */
 export async function waitForNoWarning(browser: ChromiumExtension, target: Page | Frame): Promise<void> {
-  const deadline = Date.now() + 5_000;
+  const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
     if ((await readWarning(browser, target)) === null) return;
     await new Promise((done) => setTimeout(done, 50));
