@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { Step } from '../../incident';
+import type { Step } from '../../incident/types';
 import { t } from '../../shared/i18n';
 import { formatDateTime } from '../format';
 

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import { getExchange } from '../../exchanges/index';
-import { STATE_KEYS, SOURCE_KEYS } from '../../incident';
+// Direct module imports keep the rest of the incident logic out of the popup's bundle.
+import { SOURCE_KEYS } from '../../incident/report';
+import { STATE_KEYS } from '../../incident/transitions';
 import { t } from '../../shared/i18n';
 import type { IncidentView } from '../../shared/messages';
 import { call, errorText } from '../api';

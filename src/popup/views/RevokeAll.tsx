@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
 import { EXCHANGES, getExchange } from '../../exchanges/index';
 import { EXCHANGE_IDS } from '../../exchanges/types';
-import { revokeAllTitle, TIER_KEYS, type RevokeAllScope } from '../../incident';
+// Direct module imports keep the rest of the incident logic out of the popup's bundle.
+import { revokeAllTitle, type RevokeAllScope } from '../../incident/revoke-all';
+import { TIER_KEYS } from '../../incident/risk';
 import { t } from '../../shared/i18n';
 import type { RevokeAllView } from '../../shared/messages';
 import type { CredentialMeta } from '../../vault/model';
