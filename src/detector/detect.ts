@@ -1,20 +1,25 @@
 import type { FieldKind } from '../exchanges/types';
-import { classSummary, DIGIT, HEX, LOWER, UPPER, type ClassSummary } from './charset';
-import { compiled, MAX_SHAPE_LENGTH, type CompiledRules, type CompiledShape } from './compiled';
+import { DIGIT, HEX, LOWER, UPPER } from './charset';
+import {
+  compiled,
+  MAX_SHAPE_LENGTH,
+  type CompiledRules,
+  type CompiledShape,
+  type ShapeGroup,
+} from './compiled';
 import { FAR, NEAR, nearestExchange } from './context';
 import { isAddressLike } from './filters/address';
 import { isEncodedContext } from './filters/encoded';
 import { isEnvReference } from './filters/env-reference';
-import { hasHexPrefix } from './filters/hex';
-import { isIdentifierLike } from './filters/identifier';
-import { isLowDiversity } from './filters/low-diversity';
+import { identifierLikeAt } from './filters/identifier';
+import { lowDiversityAt } from './filters/low-diversity';
 import { isPlaceholder } from './filters/placeholder';
 import { isUuid } from './filters/uuid';
 import { isWrappedBlobLine } from './filters/wrapped';
 import { findKnownValues, type KnownValueIndex } from './known-values';
-import { findKeywords, type KeywordHits } from './keywords';
+import { keywordScan, type KeywordHits, type KeywordScan } from './keywords';
 import { hintOf, labelBefore, type LabelHint } from './label';
-import { findPassphraseValues } from './passphrase';
+import { findPassphraseValues, type PassphraseValue } from './passphrase';
 import { findPemBlocks, type PemBlock } from './pem';
 import { forEachLongToken } from './tokenize';
 import type { Confidence, DetectorRules, Finding } from './types';
@@ -43,6 +48,7 @@ const CONTEXT_MAX = 128;
 const PAIR_DISTANCE = 400;
 /** How far after a value a venue's name still counts (a curl command names its host after the headers). */
 const AFTER = 200;
+const MIXED = DIGIT | LOWER | UPPER;
 
 function isSecretKind(kind: FieldKind): boolean {
   return kind === 'secret' || kind === 'privateKey';
@@ -53,15 +59,6 @@ function fieldScore(hint: LabelHint, field: FieldKind): number {
   if (hint === field) return 2;
   if (hint !== 'not-secret' && hint !== 'passphrase' && isSecretKind(hint) && isSecretKind(field)) return 1;
   return -2;
-}
-
-/**
- * Rare enough to flag alone: 40 or more characters mixing upper case, lower case and digits. Hex digests, UUIDs,
- * addresses and identifiers never look like that; a secret copied from a "save your secret now" dialog does.
- */
-function isStatisticallyDistinctive(length: number, classes: ClassSummary): boolean {
-  const all = DIGIT | LOWER | UPPER;
-  return length >= 40 && (classes.any & all) === all;
 }
 
 function allExchanges(c: CompiledRules): number {
@@ -109,42 +106,75 @@ function exchangeContext(
   return scores;
 }
 
+/** Shape groups that matched the token being judged; reused so judging allocates nothing for most tokens. */
+const matched: ShapeGroup[] = [];
+
+/**
+ * Judges one token. Ordered so that the common cases cost least: length buckets and the class table first, then
+ * checks that read a few characters, then the label; strings are cut out of the text only for the few tokens still
+ * standing, and keywords are looked for only around them.
+ */
 function judgeToken(
   text: string,
   start: number,
   end: number,
   c: CompiledRules,
-  hits: KeywordHits,
+  hits: KeywordScan,
 ): Candidate | null {
   const len = end - start;
   const bucket = c.byLength[len];
   const contextual = len >= CONTEXT_MIN && len <= CONTEXT_MAX;
   if (bucket === undefined && !contextual) return null;
-  const token = text.slice(start, end);
-  const matches: CompiledShape[] = [];
+  let pad = 0;
+  while (pad < 2 && text.charCodeAt(end - 1 - pad) === 61) pad++;
+  const body = len - pad;
+  const table = c.classes;
+  let any = 0;
+  let all = -1;
+  for (let i = start, stop = start + body; i < stop; i++) {
+    const code = text.charCodeAt(i);
+    const bits = code < 128 ? (table[code] ?? 0) : 0;
+    any |= bits;
+    all &= bits;
+  }
+  let token: string | undefined;
+  let count = 0;
   let matchMask = 0;
+  // Rare enough to flag alone: 40 or more characters mixing upper case, lower case and digits. Hex digests, UUIDs,
+  // addresses and identifiers never look like that; a secret copied from a "save your secret now" dialog does.
+  const statistical = len >= 40 && (any & MIXED) === MIXED;
+  /** Some outcome above 0 is possible without a credential label or a venue named in the label. */
+  let alone = statistical;
   if (bucket !== undefined) {
     for (const group of bucket) {
-      if (!group.regex.test(token)) continue;
-      for (const shape of group.shapes) {
-        matches.push(shape);
-        matchMask |= 1 << shape.exchangeIndex;
+      if (
+        group.bit !== 0
+          ? (all & group.bit) === 0 ||
+            pad < group.padMin ||
+            pad > group.padMax ||
+            body < group.bodyMin ||
+            body > group.bodyMax
+          : !group.regex.test((token ??= text.slice(start, end)))
+      ) {
+        continue;
       }
+      matched[count++] = group;
+      matchMask |= group.mask;
+      if (group.distinctive || (group.secret && len >= 20)) alone = true;
     }
   }
-  const classes = classSummary(text, start, end);
-  const hasDigit = (classes.any & DIGIT) !== 0;
-  const hasLetter = (classes.any & (LOWER | UPPER)) !== 0;
   // Values judged by their label alone need a digit and a letter; check that before anything costlier.
-  if (matches.length === 0 && (!contextual || !hasDigit || !hasLetter)) return null;
-  // `//host…` and `//Qm…` follow a URL scheme; no credential starts with two slashes.
-  if (token.startsWith('//') || hasHexPrefix(token)) return null;
-  if (isLowDiversity(token) || isIdentifierLike(token)) return null;
+  if (count === 0 && (!contextual || (any & DIGIT) === 0 || (any & (LOWER | UPPER)) === 0)) return null;
+  const c0 = text.charCodeAt(start);
+  const c1 = text.charCodeAt(start + 1);
+  // `//host…` and `//Qm…` follow a URL scheme; no credential starts with two slashes. `0x…` is an EVM value.
+  if ((c0 === 47 && c1 === 47) || (c0 === 48 && (c1 | 32) === 120)) return null;
+  if (lowDiversityAt(text, start, end) || identifierLikeAt(text, start, end)) return null;
   const label = labelBefore(text, start);
   const hint = hintOf(label.text);
   // Passphrases are judged by their own rule; signatures, hashes and addresses are not credentials.
   if (hint === 'not-secret' || hint === 'passphrase') return null;
-  if (matches.length === 0 && hint === null) return null;
+  if (hint === null && (count === 0 || (!alone && !namedIn(hits, label.from, start, matchMask)))) return null;
   if (
     isEncodedContext(text, start, end) ||
     isEnvReference(text, start) ||
@@ -153,12 +183,14 @@ function judgeToken(
   ) {
     return null;
   }
+  token ??= text.slice(start, end);
   const labelDistance = start - label.from;
-  const blocked = (classes.all & HEX) !== 0 || isUuid(token) || isAddressLike(token);
+  const blocked = (pad === 0 && (all & HEX) !== 0) || isUuid(token) || isAddressLike(token);
   const cred = hint !== null;
 
-  if (matches.length === 0) {
+  if (count === 0) {
     if (!cred) return null;
+    hits.cover(start - FAR, start);
     const ctx = nearestExchange(hits, start, allExchanges(c), blocked ? labelDistance : NEAR);
     if (ctx === null) return null;
     return {
@@ -171,109 +203,131 @@ function judgeToken(
     };
   }
 
+  hits.cover(start - FAR, end + AFTER);
   const context = exchangeContext(hits, start, end, labelDistance, matchMask);
   let best: CompiledShape | null = null;
   let bestScore = -Infinity;
   let tie = false;
-  for (const shape of matches) {
-    const score =
-      fieldScore(hint, shape.rule.field) +
-      (shape.rule.distinctive ? 0.25 : 0) +
-      (context.get(shape.exchangeIndex) ?? 0);
-    if (score > bestScore) {
-      best = shape;
-      bestScore = score;
-      tie = false;
-    } else if (score === bestScore && best !== null && best.exchangeIndex !== shape.exchangeIndex) {
-      tie = true;
+  for (let m = 0; m < count; m++) {
+    for (const shape of matched[m]?.shapes ?? []) {
+      const score =
+        fieldScore(hint, shape.field) + (shape.distinctive ? 0.25 : 0) + (context.get(shape.exchange) ?? 0);
+      if (score > bestScore) {
+        best = shape;
+        bestScore = score;
+        tie = false;
+      } else if (score === bestScore && best !== null && best.exchange !== shape.exchange) {
+        tie = true;
+      }
     }
   }
   if (best === null) return null;
-  const rule = best.rule;
-  const exScore = context.get(best.exchangeIndex) ?? 0;
+  const exScore = context.get(best.exchange) ?? 0;
   const named = exScore > 0;
   const near = exScore >= 3;
-  const distinctive = (rule.distinctive || isStatisticallyDistinctive(len, classes)) && !blocked;
+  const distinctive = (best.distinctive || statistical) && !blocked;
   let level: number;
   if (distinctive) level = cred || named ? 3 : 2;
   else if (cred && named) level = blocked && !near ? 2 : 3;
   else if (cred || near) level = blocked ? 1 : 2;
-  else level = isSecretKind(rule.field) && len >= 20 && !blocked ? 1 : 0;
+  else level = isSecretKind(best.field) && len >= 20 && !blocked ? 1 : 0;
   const kind: FieldKind =
-    hint !== null && fieldScore(hint, rule.field) < 0
+    hint !== null && fieldScore(hint, best.field) < 0
       ? hint
-      : rule.field === 'passphrase'
+      : best.field === 'passphrase'
         ? 'secret'
-        : rule.field;
+        : best.field;
   // API keys identify rather than authenticate: one step lower, never high.
   if (kind === 'apiKey') level = Math.min(level - 1, 2);
   if (level <= 0) return null;
-  const exchange = (named || distinctive) && !tie ? best.exchangeIndex : -1;
-  return { start, end, level, exchange, kind, rule: rule.id };
+  const exchange = (named || distinctive) && !tie ? best.exchange : -1;
+  return { start, end, level, exchange, kind, rule: best.id };
 }
 
-function judgeTokens(
+/** A venue among `mask` is named in [from, to): the only place a keyword lifts a value to `near`. */
+function namedIn(hits: KeywordScan, from: number, to: number, mask: number): boolean {
+  hits.cover(to - FAR, to);
+  const { positions, masks } = hits;
+  for (let k = positions.length - 1; k >= 0; k--) {
+    const at = positions[k] ?? 0;
+    if (at < from) break;
+    if (at < to && ((masks[k] ?? 0) & mask) !== 0) return true;
+  }
+  return false;
+}
+
+function judgePem(text: string, pem: PemBlock, c: CompiledRules, hits: KeywordScan): Candidate {
+  const normalised = text.slice(pem.start, pem.end).replace(/\\r/g, '').replace(/\\n/g, '\n');
+  let mask = 0;
+  for (const { shape, regex } of c.pemShapes) if (regex.test(normalised)) mask |= 1 << shape.exchange;
+  hits.cover(pem.start - FAR, pem.start);
+  const ctx = mask === 0 ? null : nearestExchange(hits, pem.start, mask, FAR);
+  const shape = ctx === null ? undefined : c.pemShapes.find((s) => s.shape.exchange === ctx.index);
+  return {
+    start: pem.start,
+    end: pem.end,
+    // A header with no body worth the name is documentation (`-----BEGIN PRIVATE KEY-----\n...`).
+    level: pem.body.length >= 40 ? 3 : 1,
+    exchange: ctx?.index ?? -1,
+    kind: 'privateKey',
+    rule: shape?.shape.id ?? 'pem.private-key',
+  };
+}
+
+function judgePassphrase(value: PassphraseValue, c: CompiledRules, hits: KeywordScan): Candidate | null {
+  const at = value.keyword + 1;
+  hits.cover(at - FAR, at);
+  const ctx = nearestExchange(hits, at, c.passphraseMask, FAR);
+  return ctx === null
+    ? null
+    : {
+        start: value.start,
+        end: value.end,
+        level: 2,
+        exchange: ctx.index,
+        kind: 'passphrase',
+        rule: 'context.passphrase',
+      };
+}
+
+/**
+ * Judges tokens, PEM blocks and passphrases in the order of the text, as the lazy keyword scan needs; returns them
+ * in the order PEM blocks, tokens, passphrases (sorted by the caller, stably).
+ */
+function judgeAll(
   text: string,
   c: CompiledRules,
-  hits: KeywordHits,
-  skip: readonly PemBlock[],
+  hits: KeywordScan,
+  blocks: readonly PemBlock[],
 ): Candidate[] {
-  const out: Candidate[] = [];
+  const pems: Candidate[] = [];
+  const tokens: Candidate[] = [];
+  const phrases: Candidate[] = [];
+  const privatePems = blocks.filter((b) => b.label.includes('PRIVATE KEY'));
+  const values = c.passphraseMask === 0 ? [] : findPassphraseValues(text);
+  let p = 0;
+  let v = 0;
+  const upTo = (pos: number) => {
+    for (let pem = privatePems[p]; pem !== undefined && pem.start <= pos; pem = privatePems[++p]) {
+      pems.push(judgePem(text, pem, c, hits));
+    }
+    for (let value = values[v]; value !== undefined && value.keyword + 1 <= pos; value = values[++v]) {
+      const found = judgePassphrase(value, c, hits);
+      if (found !== null) phrases.push(found);
+    }
+  };
   let s = 0;
   forEachLongToken(text, (start, end) => {
-    while (s < skip.length && (skip[s]?.end ?? 0) <= start) s++;
-    const covering = skip[s];
+    while (s < blocks.length && (blocks[s]?.end ?? 0) <= start) s++;
+    const covering = blocks[s];
     if (covering !== undefined && covering.start <= start) return;
     if (end - start > MAX_SHAPE_LENGTH) return;
+    upTo(start);
     const found = judgeToken(text, start, end, c, hits);
-    if (found !== null) out.push(found);
+    if (found !== null) tokens.push(found);
   });
-  return out;
-}
-
-function judgePems(
-  text: string,
-  blocks: readonly PemBlock[],
-  c: CompiledRules,
-  hits: KeywordHits,
-): Candidate[] {
-  return blocks
-    .filter((b) => b.label.includes('PRIVATE KEY'))
-    .map((pem) => {
-      const normalised = text.slice(pem.start, pem.end).replace(/\\r/g, '').replace(/\\n/g, '\n');
-      let mask = 0;
-      for (const shape of c.pemShapes) if (shape.regex.test(normalised)) mask |= 1 << shape.exchangeIndex;
-      const ctx = mask === 0 ? null : nearestExchange(hits, pem.start, mask, FAR);
-      const shape = ctx === null ? undefined : c.pemShapes.find((s) => s.exchangeIndex === ctx.index);
-      // A header with no body worth the name is documentation (`-----BEGIN PRIVATE KEY-----\n...`).
-      const level = pem.body.length >= 40 ? 3 : 1;
-      return {
-        start: pem.start,
-        end: pem.end,
-        level,
-        exchange: ctx?.index ?? -1,
-        kind: 'privateKey',
-        rule: shape?.rule.id ?? 'pem.private-key',
-      };
-    });
-}
-
-function judgePassphrases(text: string, c: CompiledRules, hits: KeywordHits): Candidate[] {
-  const out: Candidate[] = [];
-  if (c.passphraseMask === 0) return out;
-  for (const value of findPassphraseValues(text)) {
-    const ctx = nearestExchange(hits, value.keyword + 1, c.passphraseMask, FAR);
-    if (ctx === null) continue;
-    out.push({
-      start: value.start,
-      end: value.end,
-      level: 2,
-      exchange: ctx.index,
-      kind: 'passphrase',
-      rule: 'context.passphrase',
-    });
-  }
-  return out;
+  upTo(Infinity);
+  return [...pems, ...tokens, ...phrases];
 }
 
 /**
@@ -314,14 +368,8 @@ function knownKind(ref: string): FieldKind | null {
  */
 export function detect(text: string, rules: DetectorRules, options: DetectOptions = {}): Finding[] {
   const c = compiled(rules);
-  const hits = findKeywords(text, c.keywords);
   // Every PEM block, public ones too, is judged as a whole and never line by line.
-  const blocks = findPemBlocks(text);
-  const candidates = [
-    ...judgePems(text, blocks, c, hits),
-    ...judgeTokens(text, c, hits, blocks),
-    ...judgePassphrases(text, c, hits),
-  ];
+  const candidates = judgeAll(text, c, keywordScan(text, c.keywords), findPemBlocks(text));
   candidates.sort((a, b) => a.start - b.start);
   pair(candidates);
 

@@ -1,3 +1,5 @@
+import { isAlnum } from './charset';
+
 /** Where venue names occur in a text: parallel arrays sorted by position. */
 export interface KeywordHits {
   readonly positions: readonly number[];
@@ -12,10 +14,28 @@ interface Keyword {
 }
 
 export interface KeywordMatcher {
-  /** Keywords by the char code of their first letter, longest first. */
+  /** Keywords by the char code of their first letter, either case, longest first. */
   readonly byFirst: readonly (readonly Keyword[] | undefined)[];
-  /** Finds places where some keyword may start (its first letters): the regex engine skips the rest quickly. */
+  /**
+   * Finds places where some keyword may start (its first four letters), written as a trie (`b(?:i(?:na|tg)|ybi)`)
+   * so the regex engine, far quicker here than a loop over characters, reads each character once.
+   */
   readonly prefilter: RegExp;
+  /** Longest keyword, in characters. */
+  readonly longest: number;
+}
+
+/** Keyword hits found so far, and a way to find more. */
+export interface KeywordScan extends KeywordHits {
+  /**
+   * Makes sure every keyword starting in [from, to) is in the hits. Calls must not decrease `from`; text before
+   * the first `from` may never be read, so a paste with few candidates costs little.
+   */
+  cover(from: number, to: number): void;
+}
+
+interface Trie {
+  [letter: string]: Trie;
 }
 
 export function buildKeywordMatcher(keywordsPerExchange: readonly (readonly string[])[]): KeywordMatcher {
@@ -25,25 +45,30 @@ export function buildKeywordMatcher(keywordsPerExchange: readonly (readonly stri
   });
   const byFirst: Keyword[][] = [];
   const words = [...maskOf.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  const prefixes = new Set<string>();
+  const trie: Trie = {};
+  const ends = new Set<Trie>();
   for (const word of words) {
     (byFirst[word.charCodeAt(0)] ??= []).push({ word, mask: maskOf.get(word) ?? 0 });
-    let letters = 0;
-    let end = 0;
-    while (end < word.length && letters < 4) if (word.charAt(end++) !== ' ') letters++;
-    prefixes.add(
-      word
-        .slice(0, end)
-        .replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')
-        .replace(/ /g, '[-_ ]?'),
-    );
+    let node = trie;
+    for (let end = 0, letters = 0; end < word.length && letters < 4; end++) {
+      const ch = word.charAt(end);
+      if (ch !== ' ') letters++;
+      node = node[ch] ??= {};
+    }
+    ends.add(node);
   }
-  const prefilter = new RegExp(prefixes.size > 0 ? [...prefixes].join('|') : '(?!)', 'gi');
-  return { byFirst, prefilter };
-}
-
-function isAlnum(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  const source = (node: Trie): string => {
+    if (ends.has(node)) return '';
+    const branches = Object.keys(node).map(
+      (ch) => (ch === ' ' ? '[-_ ]?' : ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')) + source(node[ch] ?? {}),
+    );
+    return branches.length === 1 ? (branches[0] ?? '') : `(?:${branches.join('|')})`;
+  };
+  return {
+    byFirst,
+    prefilter: new RegExp(words.length > 0 ? source(trie) : '(?!)', 'gi'),
+    longest: words[0]?.length ?? 0,
+  };
 }
 
 /** Length of the match of `word` at `at` (ASCII case-insensitive, flexible separators), or -1. */
@@ -65,34 +90,47 @@ function matchAt(text: string, at: number, word: string): number {
 }
 
 /**
- * Finds venue names in one pass. A hit must start a word (or a camelCase part, as in `myBinanceKey`), so `gate`
- * does not fire inside `delegate` nor `okx` inside a random token; only places the prefilter finds are compared,
- * against the few keywords sharing their first letter.
+ * Finds venue names, lazily and in one forward pass. A hit must start a word (or a camelCase part, as in
+ * `myBinanceKey`), so `gate` does not fire inside `delegate` nor `okx` inside a random token; only places the
+ * prefilter finds are compared, against the few keywords sharing their first letter. A keyword's letters are
+ * skipped once it matched: `binance_api_key` is one hit, not three.
  */
-export function findKeywords(text: string, matcher: KeywordMatcher): KeywordHits {
+export function keywordScan(text: string, matcher: KeywordMatcher): KeywordScan {
   const positions: number[] = [];
   const masks: number[] = [];
-  const byFirst = matcher.byFirst;
-  const prefilter = matcher.prefilter;
-  prefilter.lastIndex = 0;
-  for (let m = prefilter.exec(text); m !== null; m = prefilter.exec(text)) {
-    const i = m.index;
-    const raw = text.charCodeAt(i);
-    const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
-    const wordStart = !isAlnum(prev) || (prev >= 97 && prev <= 122 && raw >= 65 && raw <= 90);
-    prefilter.lastIndex = i + 1;
-    if (!wordStart) continue;
-    const group = byFirst[raw >= 65 && raw <= 90 ? raw | 32 : raw];
-    if (group === undefined) continue;
-    for (const keyword of group) {
-      const len = matchAt(text, i, keyword.word);
-      if (len < 0) continue;
-      positions.push(i);
-      masks.push(keyword.mask);
-      // Skip the keyword's letters: `binance_api_key` is one hit, not three.
-      prefilter.lastIndex = i + len;
-      break;
+  const { byFirst, prefilter } = matcher;
+  // Where a skip starts reading before `from`: enough for a keyword overlapping `from` to be read whole.
+  const margin = 3 * matcher.longest;
+  /** Every keyword starting before `done` has been seen (or lies before a window and cannot matter). */
+  let done = 0;
+  /** Where the prefilter next fires at or after `done` (Infinity: nowhere); stale when below `done`. */
+  let next = -1;
+  const cover = (from: number, to: number): void => {
+    if (to <= done) return;
+    if (from - margin > done) done = from - margin;
+    for (;;) {
+      if (next < done) {
+        prefilter.lastIndex = done;
+        next = prefilter.exec(text)?.index ?? Infinity;
+      }
+      if (next >= to) {
+        done = to;
+        return;
+      }
+      const i = next;
+      const raw = text.charCodeAt(i);
+      const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
+      done = i + 1;
+      if (isAlnum(prev) && !(prev >= 97 && prev <= 122 && raw >= 65 && raw <= 90)) continue;
+      for (const keyword of byFirst[raw | 32] ?? []) {
+        const len = matchAt(text, i, keyword.word);
+        if (len < 0) continue;
+        positions.push(i);
+        masks.push(keyword.mask);
+        done = i + len;
+        break;
+      }
     }
-  }
-  return { positions, masks };
+  };
+  return { positions, masks, cover };
 }

@@ -1,5 +1,4 @@
 import type { FieldKind } from '../exchanges/types';
-import { isAlnum } from './charset';
 
 /**
  * The label of a value: the words just before it on its line, back to the previous `,` `{` `;` `&` `?` `(` or
@@ -13,87 +12,62 @@ export interface Label {
 }
 
 export function labelBefore(text: string, start: number, maxChars = 48): Label {
-  let out = '';
   let i = start - 1;
   const stop = Math.max(0, start - maxChars);
   for (; i >= stop; i--) {
     const c = text.charCodeAt(i);
     // \n \r , { ; & ? (
     if (c === 10 || c === 13 || c === 44 || c === 123 || c === 59 || c === 38 || c === 63 || c === 40) break;
-    if (isAlnum(c)) out = String.fromCharCode(c | (c >= 65 && c <= 90 ? 32 : 0)) + out;
   }
-  return { text: out, from: i + 1 };
+  return {
+    text: text
+      .slice(i + 1, start)
+      .replace(/[^A-Za-z0-9]+/g, '')
+      .toLowerCase(),
+    from: i + 1,
+  };
 }
-
-interface Word {
-  readonly word: string;
-  readonly kind: FieldKind | 'not-secret';
-}
-
-// Compounds are listed so that the longest word ending at the same place wins: `secretkey` is a secret.
-const WORDS: readonly Word[] = [
-  { word: 'key', kind: 'apiKey' },
-  { word: 'apikey', kind: 'apiKey' },
-  { word: 'accesskey', kind: 'apiKey' },
-  { word: 'accesskeyid', kind: 'apiKey' },
-  { word: 'keyid', kind: 'apiKey' },
-  { word: 'clientid', kind: 'apiKey' },
-  { word: 'keyname', kind: 'apiKey' },
-  { word: 'apikeyname', kind: 'apiKey' },
-  { word: 'apikeyid', kind: 'apiKey' },
-  { word: 'secret', kind: 'secret' },
-  { word: 'secretkey', kind: 'secret' },
-  { word: 'keysecret', kind: 'secret' },
-  { word: 'apikeysecret', kind: 'secret' },
-  { word: 'secretaccesskey', kind: 'secret' },
-  { word: 'hmac', kind: 'secret' },
-  { word: 'private', kind: 'privateKey' },
-  { word: 'privatekey', kind: 'privateKey' },
-  { word: 'privkey', kind: 'privateKey' },
-  { word: 'passphrase', kind: 'passphrase' },
-  { word: 'password', kind: 'passphrase' },
-  { word: 'pwd', kind: 'passphrase' },
-  // Values that are derived or public, never the credential itself.
-  { word: 'sign', kind: 'not-secret' },
-  { word: 'signature', kind: 'not-secret' },
-  { word: 'hash', kind: 'not-secret' },
-  { word: 'digest', kind: 'not-secret' },
-  { word: 'checksum', kind: 'not-secret' },
-  { word: 'sha1', kind: 'not-secret' },
-  { word: 'sha256', kind: 'not-secret' },
-  { word: 'sha512', kind: 'not-secret' },
-  { word: 'integrity', kind: 'not-secret' },
-  { word: 'commit', kind: 'not-secret' },
-  { word: 'txid', kind: 'not-secret' },
-  { word: 'nonce', kind: 'not-secret' },
-  { word: 'address', kind: 'not-secret' },
-  { word: 'publickey', kind: 'not-secret' },
-  { word: 'pubkey', kind: 'not-secret' },
-  { word: 'requestid', kind: 'not-secret' },
-  { word: 'orderid', kind: 'not-secret' },
-];
 
 export type LabelHint = FieldKind | 'not-secret' | null;
 
-/** What the label says the value is: the credential word ending closest to the value wins. */
-/** Letters every word above contains one of; most labels have none and are done with in one test. */
-const ANY_WORD =
-  /key|secret|hmac|priv|pass|pwd|sign|hash|digest|checksum|sha|integrity|commit|txid|nonce|address|clientid|requestid|orderid/;
+/**
+ * Words a label may end with, by what they make of the value. Compounds are listed so that the longest word ending
+ * at the same place wins: `secretkey` is a secret. The last group are values that are derived or public, never the
+ * credential itself.
+ */
+const WORDS: readonly (readonly [Exclude<LabelHint, null>, string])[] = [
+  ['apiKey', 'key apikey accesskey accesskeyid keyid clientid keyname apikeyname apikeyid'],
+  ['secret', 'secret secretkey keysecret apikeysecret secretaccesskey hmac'],
+  ['privateKey', 'private privatekey privkey'],
+  ['passphrase', 'passphrase password pwd'],
+  [
+    'not-secret',
+    'sign signature hash digest checksum sha1 sha256 sha512 integrity commit txid nonce address publickey pubkey requestid orderid',
+  ],
+];
 
+/** The words above by their last letter, longest first. */
+const ENDING = new Map<number, (readonly [string, Exclude<LabelHint, null>])[]>();
+for (const [kind, words] of WORDS) {
+  for (const word of words.split(' ')) {
+    const last = word.charCodeAt(word.length - 1);
+    ENDING.set(
+      last,
+      [...(ENDING.get(last) ?? []), [word, kind] as const].sort((a, b) => b[0].length - a[0].length),
+    );
+  }
+}
+
+/**
+ * What the label says the value is: the word ending closest to the value wins, the longest one if several end
+ * there. A word far from the value's end (`keyboard shortcut …`) says little; only the label's last 12 characters
+ * count.
+ */
 export function hintOf(label: string): LabelHint {
-  if (!ANY_WORD.test(label)) return null;
-  let best: Word | null = null;
-  let bestEnd = -1;
-  for (const w of WORDS) {
-    const at = label.lastIndexOf(w.word);
-    if (at < 0) continue;
-    const end = at + w.word.length;
-    if (end > bestEnd || (end === bestEnd && best !== null && w.word.length > best.word.length)) {
-      best = w;
-      bestEnd = end;
+  for (let end = label.length; end >= 0 && end >= label.length - 12; end--) {
+    for (const [word, kind] of ENDING.get(label.charCodeAt(end - 1)) ?? []) {
+      if (end >= word.length && label.startsWith(word, end - word.length)) return kind;
     }
   }
-  // A word far from the value's end (`keyboard shortcut …`) says little; only the label's tail counts.
-  if (best === null || label.length - bestEnd > 12) return null;
-  return best.kind;
+  return null;
 }

@@ -55,37 +55,59 @@ export function forEachToken(text: string, onToken: (start: number, end: number)
   }
 }
 
-const RUN = /[A-Za-z0-9+/_-]{8,}/g;
-
 /**
- * Like `forEachToken`, for runs of at least 8 characters only (no shape is shorter), found by the regex engine,
- * which skips prose and punctuation far faster than a loop over every character.
+ * Like `forEachToken`, for runs of at least `min` characters only (no shape is shorter than 8). Reads one character
+ * in `min` where no run is long enough (a probe outside the alphabet rules out every run through it), so prose and
+ * punctuation cost a fraction of a pass.
  */
-export function forEachLongToken(text: string, onToken: (start: number, end: number) => void): void {
+export function forEachLongToken(text: string, onToken: (start: number, end: number) => void, min = 8): void {
   const n = text.length;
-  const run = RUN;
-  run.lastIndex = 0;
-  for (let m = run.exec(text); m !== null; m = run.exec(text)) {
-    let start = m.index;
-    let end = start + m[0].length;
-    if (start > 0 && text.charCodeAt(start - 1) === BACKSLASH) {
-      const c = text.charCodeAt(start);
-      if (c === 110 || c === 114 || c === 116) start++;
+  const table = CHAR_CLASS;
+  const tokenBit = TOKEN;
+  /** No run of interest starts before `floor`. */
+  let floor = 0;
+  let probe = min - 1;
+  while (probe < n) {
+    let code = text.charCodeAt(probe);
+    if (code >= 128 || ((table[code] ?? 0) & tokenBit) === 0) {
+      probe += min;
+      continue;
     }
-    if (end < n && text.charCodeAt(end) === EQUALS) {
-      let j = end;
-      while (j < n && text.charCodeAt(j) === EQUALS) j++;
-      const padded = end - start + (j - end);
-      if (
-        j - end <= 2 &&
-        end - start >= 8 &&
-        padded % 4 === 0 &&
-        (j >= n || !isTokenCode(text.charCodeAt(j)))
-      ) {
-        end = j;
+    let start = probe;
+    while (start > floor) {
+      code = text.charCodeAt(start - 1);
+      if (code >= 128 || ((table[code] ?? 0) & tokenBit) === 0) break;
+      start--;
+    }
+    let end = probe + 1;
+    while (end < n) {
+      code = text.charCodeAt(end);
+      if (code >= 128 || ((table[code] ?? 0) & tokenBit) === 0) break;
+      end++;
+    }
+    let next = end;
+    if (end - start >= min) {
+      const runEnd = end;
+      if (start > 0 && text.charCodeAt(start - 1) === BACKSLASH) {
+        const c = text.charCodeAt(start);
+        if (c === 110 || c === 114 || c === 116) start++;
       }
-      run.lastIndex = j;
+      if (end < n && text.charCodeAt(end) === EQUALS) {
+        let j = end;
+        while (j < n && text.charCodeAt(j) === EQUALS) j++;
+        if (
+          j - end <= 2 &&
+          runEnd - start >= 8 &&
+          (j - start) % 4 === 0 &&
+          (j >= n || !isTokenCode(text.charCodeAt(j)))
+        ) {
+          end = j;
+        }
+        next = j;
+      }
+      onToken(start, end);
     }
-    onToken(start, end);
+    floor = next;
+    probe = next + min - 1;
   }
 }

@@ -17,32 +17,38 @@ export interface Finding {
   readonly ref?: string;
 }
 
-/** One compiled shape: just what the detector needs, none of the knowledge base's prose or sources. */
-export interface RuleShape {
-  readonly id: string;
-  readonly exchange: ExchangeId;
-  readonly field: FieldKind;
-  readonly source: string;
-  readonly flags: string;
-  readonly minLength: number;
-  /** -1 when unbounded (PEM blocks). */
-  readonly maxLength: number;
-  readonly distinctive: boolean;
-  /** The shape describes a whole PEM block rather than a token. */
-  readonly pem: boolean;
-}
+/**
+ * One pattern of the rule table: [anchored source, minimum and maximum length of what it matches (-1 when
+ * unbounded: PEM blocks), flags when any]. Shapes that share a pattern point at the same entry.
+ */
+export type RulePattern = readonly [source: string, minLength: number, maxLength: number, flags?: string];
 
-export interface RuleExchange {
-  readonly id: ExchangeId;
-  /** Lower-case words that name the venue in text. */
-  readonly keywords: readonly string[];
-  /** The venue issues (or asks for) a passphrase. */
-  readonly passphrase: boolean;
-}
+/**
+ * One shape of a venue: [field (index into FIELDS), pattern (index into `patterns`), id suffix after
+ * `<exchange>.<field>` (`''` or `'.hmac'`), 1 when the venue's own word says the shape is distinctive].
+ */
+export type RuleShape = readonly [field: number, pattern: number, suffix: string, distinctive: 0 | 1];
 
-/** The compact rule table the content script ships; produced by `compileRules`. */
+/**
+ * One venue: [ccxt id, the lower-case words that name it joined by `|` (a space stands for an optional `_`, `-` or
+ * space), 1 when it issues (or asks for) a passphrase, its shapes].
+ */
+export type RuleExchange = readonly [
+  id: ExchangeId,
+  keywords: string,
+  passphrase: 0 | 1,
+  shapes: readonly RuleShape[],
+];
+
+/** Field kinds by their index in RuleShape. */
+export const FIELDS: readonly FieldKind[] = ['apiKey', 'secret', 'passphrase', 'privateKey'];
+
+/**
+ * The compact rule table the content script ships; produced by `compileRules`. Tuples rather than objects, and
+ * each pattern once, because every byte of it is loaded into every frame of every page.
+ */
 export interface DetectorRules {
-  readonly version: 1;
+  readonly version: 2;
+  readonly patterns: readonly RulePattern[];
   readonly exchanges: readonly RuleExchange[];
-  readonly shapes: readonly RuleShape[];
 }

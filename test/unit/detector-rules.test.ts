@@ -11,13 +11,11 @@ describe('rules.generated.ts', () => {
   });
 
   it('covers every venue, with keywords and at least one shape each', () => {
-    expect(DETECTOR_RULES.exchanges.map((e) => e.id).sort()).toEqual([...EXCHANGE_IDS].sort());
-    for (const e of DETECTOR_RULES.exchanges) {
-      expect(e.keywords.length, e.id).toBeGreaterThan(0);
-      expect(
-        DETECTOR_RULES.shapes.some((s) => s.exchange === e.id),
-        e.id,
-      ).toBe(true);
+    expect(DETECTOR_RULES.exchanges.map(([id]) => id).sort()).toEqual([...EXCHANGE_IDS].sort());
+    for (const [id, keywords, , shapes] of DETECTOR_RULES.exchanges) {
+      expect(keywords.length, id).toBeGreaterThan(0);
+      expect(shapes.length, id).toBeGreaterThan(0);
+      for (const [, pattern] of shapes) expect(DETECTOR_RULES.patterns[pattern], id).toBeDefined();
     }
   });
 
@@ -37,7 +35,9 @@ describe('rules.generated.ts', () => {
         source: { ...s.source, confirmation: 'observed' as const },
       })),
     }));
-    expect(compileRules(fake).shapes.every((s) => !s.distinctive)).toBe(true);
+    expect(compileRules(fake).exchanges.every(([, , , shapes]) => shapes.every(([, , , d]) => d === 0))).toBe(
+      true,
+    );
   });
 });
 

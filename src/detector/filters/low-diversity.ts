@@ -7,8 +7,12 @@ const seen = new Uint32Array(65536);
 let generation = 0;
 
 export function isLowDiversity(token: string): boolean {
-  const n = token.length;
-  if (token.startsWith('--') || token.includes('---')) return true;
+  return lowDiversityAt(token, 0, token.length);
+}
+
+/** `isLowDiversity` for `text[start, end)`, without cutting it out. */
+export function lowDiversityAt(text: string, start: number, end: number): boolean {
+  const n = end - start;
   // A stamp per call instead of a fresh Set: this runs for every candidate token.
   generation = (generation + 1) >>> 0;
   if (generation === 0) {
@@ -19,14 +23,18 @@ export function isLowDiversity(token: string): boolean {
   let run = 1;
   let up = 1;
   let down = 1;
-  for (let i = 0; i < n; i++) {
-    const c = token.charCodeAt(i);
+  let dashes = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    dashes = c === 45 ? dashes + 1 : 0;
+    // `--flag`, `KEY-----`: punctuation, not a value.
+    if (dashes === 3 || (dashes === 2 && i === start + 1)) return true;
     if (seen[c] !== generation) {
       seen[c] = generation;
       distinct++;
     }
-    if (i > 0) {
-      const p = token.charCodeAt(i - 1);
+    if (i > start) {
+      const p = text.charCodeAt(i - 1);
       run = c === p ? run + 1 : 1;
       up = c === p + 1 ? up + 1 : 1;
       down = c === p - 1 ? down + 1 : 1;
