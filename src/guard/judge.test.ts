@@ -97,6 +97,15 @@ describe('judgePaste', () => {
     expect(judgePaste(text, 'www.binance.com', context()).action).toBe('hold');
   });
 
+  it("lets that exchange's shaped values through on a site where a stored key of it is used", () => {
+    // A Bybit api key is 18 characters, too short to index as a stored value; on the bot's own site it is expected.
+    const text = `{"exchange": "bybit", "apiKey": "Xk3Lm9Qp2Rt7Vw4Yz1", "secret": "${STORED_SECRET}"}`;
+    expect(judgePaste(text, 'mybot.example', context()).action).toBe('pass');
+    expect(judgePaste(text, 'chat.example', context()).action).toBe('hold');
+    const binance = `BINANCE_API_SECRET=${BINANCE_SECRET}`;
+    expect(judgePaste(binance, 'mybot.example', context()).action).toBe('hold');
+  });
+
   it('without the index (not read yet) still judges by shape', () => {
     expect(judgePaste(`BINANCE_API_SECRET=${BINANCE_SECRET}`, 'chat.example', context(null)).action).toBe(
       'hold',

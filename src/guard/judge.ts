@@ -32,6 +32,15 @@ function onAny(host: string, domains: readonly string[] | undefined): boolean {
   return !!domains && domains.some((domain) => hostMatchesDomain(host, domain));
 }
 
+/** Exchanges with a stored key that may be pasted on `host` (its "used by" sites and the user's allowances). */
+function exchangesTrustedOn(host: string, index: GuardIndex): Set<string> {
+  const trusted = new Set<string>();
+  for (const ref of Object.values(index.refs)) {
+    if (!trusted.has(ref.exchange) && onAny(host, ref.allowedHosts)) trusted.add(ref.exchange);
+  }
+  return trusted;
+}
+
 /** Higher is worse: a stored value beats a shape, a secret beats an api key, high beats medium. */
 function rank(finding: Finding): number {
   return (
@@ -52,6 +61,7 @@ export function judgePaste(text: string, host: string, context: JudgeContext): V
   const { index } = context;
   if (index && onAny(host, index.disabledHosts)) return { action: 'pass', reason: 'disabled' };
   const findings = detect(text, context.rules, index ? { known: knownOf(index) } : {});
+  const trusted = index ? exchangesTrustedOn(host, index) : new Set<string>();
   let worst: Finding | null = null;
   let allowed = false;
   for (const finding of findings) {
@@ -59,7 +69,11 @@ export function judgePaste(text: string, host: string, context: JudgeContext): V
     const ref = finding.ref ? index?.refs[finding.ref] : undefined;
     const exchange = ref?.exchange ?? finding.exchange;
     const siteAllowed =
-      (exchange !== null && onAny(host, context.sites[exchange]?.domains)) || onAny(host, ref?.allowedHosts);
+      (exchange !== null && onAny(host, context.sites[exchange]?.domains)) ||
+      onAny(host, ref?.allowedHosts) ||
+      // A site where the user uses a stored key of this exchange expects that exchange's credentials: an api key
+      // too short to be indexed as a stored value must not be held there by its shape alone.
+      (!ref && exchange !== null && trusted.has(exchange));
     if (siteAllowed) {
       allowed = true;
       continue;
