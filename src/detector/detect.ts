@@ -12,13 +12,12 @@ import { isAddressLike } from './filters/address';
 import { isEncodedContext } from './filters/encoded';
 import { isEnvReference } from './filters/env-reference';
 import { identifierLikeAt } from './filters/identifier';
-import { lowDiversityAt } from './filters/low-diversity';
 import { isPlaceholder } from './filters/placeholder';
 import { isUuid } from './filters/uuid';
 import { isWrappedBlobLine } from './filters/wrapped';
 import { findKnownValues, type KnownValueIndex } from './known-values';
 import { keywordScan, type KeywordHits, type KeywordScan } from './keywords';
-import { hintOf, labelBefore, type LabelHint } from './label';
+import { hintAt, labelStart, type LabelHint } from './label';
 import { findPassphraseValues, type PassphraseValue } from './passphrase';
 import { findPemBlocks, type PemBlock } from './pem';
 import { forEachLongToken } from './tokenize';
@@ -131,11 +130,30 @@ function judgeToken(
   const table = c.classes;
   let any = 0;
   let all = -1;
-  for (let i = start, stop = start + body; i < stop; i++) {
+  // The same pass reads what lowDiversityAt would: distinct characters (a bit each, in four words), runs of one
+  // character, counting sequences and dashes.
+  let m1 = 0;
+  let m2 = 0;
+  let m3 = 0;
+  let run = 0;
+  let up = 0;
+  let down = 0;
+  let dashes = 0;
+  let regular = false;
+  for (let i = start, stop = start + body, prev = -1; i < stop; i++) {
     const code = text.charCodeAt(i);
     const bits = code < 128 ? (table[code] ?? 0) : 0;
     any |= bits;
     all &= bits;
+    if (code < 64) m1 |= 1 << code;
+    else if (code < 96) m2 |= 1 << code;
+    else m3 |= 1 << code;
+    run = code === prev ? run + 1 : 1;
+    up = code === prev + 1 ? up + 1 : 1;
+    down = code === prev - 1 ? down + 1 : 1;
+    dashes = code === 45 ? dashes + 1 : 0;
+    if (run >= 6 || up >= 6 || down >= 6 || dashes === 3 || (dashes === 2 && i === start + 1)) regular = true;
+    prev = code;
   }
   let token: string | undefined;
   let count = 0;
@@ -169,12 +187,15 @@ function judgeToken(
   const c1 = text.charCodeAt(start + 1);
   // `//host…` and `//Qm…` follow a URL scheme; no credential starts with two slashes. `0x…` is an EVM value.
   if ((c0 === 47 && c1 === 47) || (c0 === 48 && (c1 | 32) === 120)) return null;
-  if (lowDiversityAt(text, start, end) || identifierLikeAt(text, start, end)) return null;
-  const label = labelBefore(text, start);
-  const hint = hintOf(label.text);
+  // Too regular to be random (see lowDiversityAt): `=` padding counts as one more distinct character.
+  const distinct = bitCount(m1) + bitCount(m2) + bitCount(m3) + (pad > 0 ? 1 : 0);
+  if (regular || distinct < Math.min(Math.ceil(len * 0.3), 10) || identifierLikeAt(text, start, end))
+    return null;
+  const from = labelStart(text, start);
+  const hint = hintAt(text, from, start);
   // Passphrases are judged by their own rule; signatures, hashes and addresses are not credentials.
   if (hint === 'not-secret' || hint === 'passphrase') return null;
-  if (hint === null && (count === 0 || (!alone && !namedIn(hits, label.from, start, matchMask)))) return null;
+  if (hint === null && (count === 0 || (!alone && !namedIn(hits, from, start, matchMask)))) return null;
   if (
     isEncodedContext(text, start, end) ||
     isEnvReference(text, start) ||
@@ -184,7 +205,7 @@ function judgeToken(
     return null;
   }
   token ??= text.slice(start, end);
-  const labelDistance = start - label.from;
+  const labelDistance = start - from;
   const blocked = (pad === 0 && (all & HEX) !== 0) || isUuid(token) || isAddressLike(token);
   const cred = hint !== null;
 
@@ -242,6 +263,12 @@ function judgeToken(
   if (level <= 0) return null;
   const exchange = (named || distinctive) && !tie ? best.exchange : -1;
   return { start, end, level, exchange, kind, rule: best.id };
+}
+
+function bitCount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
 }
 
 /** A venue among `mask` is named in [from, to): the only place a keyword lifts a value to `near`. */

@@ -100,17 +100,16 @@ function fmix(h: number): number {
   return h >>> 0;
 }
 
+/** The two lanes of the last `hashLanes` call: module state rather than an array, so hashing allocates nothing. */
+let lane1 = 0;
+let lane2 = 0;
+
 /** Two MurmurHash3-style lanes keyed by the seed, over the UTF-16 code units of `text[start, end)`. */
-function hashRange(
-  keys: readonly [number, number, number, number],
-  text: string,
-  start: number,
-  end: number,
-): string {
-  let h1 = keys[0];
-  let h2 = keys[1];
-  const k1Key = keys[2];
-  const k2Key = keys[3];
+function hashLanes(keys: readonly number[], text: string, start: number, end: number): void {
+  let h1 = keys[0] ?? 0;
+  let h2 = keys[1] ?? 0;
+  const k1Key = keys[2] ?? 0;
+  const k2Key = keys[3] ?? 0;
   // Two UTF-16 units per 32-bit block, as MurmurHash3 takes four bytes at a time.
   for (let i = start; i < end; i += 2) {
     const unit = i + 1 < end ? text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16) : text.charCodeAt(i);
@@ -130,24 +129,72 @@ function hashRange(
   h2 = (h2 + h1) | 0;
   h1 = fmix(h1);
   h2 = fmix(h2);
-  h1 = (h1 + h2) | 0;
-  h2 = (h2 + h1) | 0;
-  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
+  lane1 = (h1 + h2) | 0;
+  lane2 = (h2 + lane1) | 0;
+}
+
+function hex(lane: number): string {
+  return (lane >>> 0).toString(16).padStart(8, '0');
 }
 
 export function hashKnownForm(seed: string, form: string): KnownHash {
-  return hashRange(seedKeys(seed), form, 0, form.length);
+  hashLanes(seedKeys(seed), form, 0, form.length);
+  return hex(lane1) + hex(lane2);
 }
 
-const compiledKeys = new WeakMap<KnownValueIndex, [number, number, number, number]>();
+/**
+ * An index made ready for scanning: the seed's keys, and the first lanes of its hashes in an open-addressing table,
+ * so a token that is no stored value (nearly all) is turned away without building its hash string.
+ */
+interface Prepared {
+  readonly keys: readonly number[];
+  readonly slots: Int32Array;
+  /** A stored hash's first lane is 0, which the table cannot hold (0 marks an empty slot). */
+  readonly zero: boolean;
+}
 
-function keysOf(index: KnownValueIndex): [number, number, number, number] {
-  let keys = compiledKeys.get(index);
-  if (keys === undefined) {
-    keys = seedKeys(index.seed);
-    compiledKeys.set(index, keys);
+const preparedIndexes = new WeakMap<KnownValueIndex, Prepared>();
+
+function prepare(index: KnownValueIndex): Prepared {
+  let prepared = preparedIndexes.get(index);
+  if (prepared !== undefined) return prepared;
+  let size = 16;
+  while (size < index.entries.size * 2) size *= 2;
+  const slots = new Int32Array(size);
+  let zero = false;
+  for (const hash of index.entries.keys()) {
+    const first = parseInt(hash.slice(0, 8), 16) | 0;
+    if (first === 0) zero = true;
+    let at = first & (size - 1);
+    while (slots[at] !== 0 && slots[at] !== first) at = (at + 1) & (size - 1);
+    slots[at] = first;
   }
-  return keys;
+  prepared = { keys: seedKeys(index.seed), slots, zero };
+  preparedIndexes.set(index, prepared);
+  return prepared;
+}
+
+/** The stored ref of `text[start, end)`, if it is a stored value. */
+function lookUp(
+  index: KnownValueIndex,
+  p: Prepared,
+  text: string,
+  start: number,
+  end: number,
+): string | undefined {
+  hashLanes(p.keys, text, start, end);
+  const first = lane1;
+  if (first === 0 ? !p.zero : !hasFirstLane(p.slots, first)) return undefined;
+  return index.entries.get(hex(first) + hex(lane2));
+}
+
+function hasFirstLane(slots: Int32Array, first: number): boolean {
+  const mask = slots.length - 1;
+  for (let at = first & mask; ; at = (at + 1) & mask) {
+    const slot = slots[at];
+    if (slot === first) return true;
+    if (slot === 0) return false;
+  }
 }
 
 /**
@@ -157,39 +204,44 @@ function keysOf(index: KnownValueIndex): [number, number, number, number] {
 export function findKnownValues(text: string, index: KnownValueIndex): KnownMatch[] {
   const matches: KnownMatch[] = [];
   if (index.entries.size === 0) return matches;
-  const keys = keysOf(index);
+  const prepared = prepare(index);
   const pems = findPrivateKeyPems(text);
   let p = 0;
   const look = (start: number, end: number, reportStart: number, reportEnd: number): boolean => {
     if (end - start < MIN_LENGTH) return false;
-    const ref = index.entries.get(hashRange(keys, text, start, end));
+    const ref = lookUp(index, prepared, text, start, end);
     if (ref === undefined) return false;
     matches.push({ ref, start: reportStart, end: reportEnd });
     return true;
   };
   for (const pem of pems) {
     if (pem.body.length < MIN_LENGTH) continue;
-    const ref = index.entries.get(hashRange(keys, pem.body, 0, pem.body.length));
+    const ref = lookUp(index, prepared, pem.body, 0, pem.body.length);
     if (ref !== undefined) matches.push({ ref, start: pem.start, end: pem.end });
   }
-  forEachLongToken(text, (start, end) => {
-    if (end - start < MIN_LENGTH) return;
-    while (p < pems.length && (pems[p]?.end ?? 0) <= start) p++;
-    const pem = pems[p];
-    if (pem !== undefined && pem.start <= start && start < pem.end) return;
-    if (look(start, end, start, end)) return;
-    // A value can sit inside a longer run: after a path's slash, or with its base64 padding dropped.
-    let last = start;
-    for (let i = start; i < end; i++) {
-      if (text.charCodeAt(i) !== 47) continue;
-      look(last, i, last, i);
-      last = i + 1;
-    }
-    if (last > start) look(last, end, last, end);
-    let unpadded = end;
-    while (unpadded > start && text.charCodeAt(unpadded - 1) === 61) unpadded--;
-    if (unpadded < end) look(start, unpadded, start, end);
-  });
+  // A run shorter than MIN_LENGTH - 2 cannot make MIN_LENGTH even with its base64 padding.
+  forEachLongToken(
+    text,
+    (start, end) => {
+      if (end - start < MIN_LENGTH) return;
+      while (p < pems.length && (pems[p]?.end ?? 0) <= start) p++;
+      const pem = pems[p];
+      if (pem !== undefined && pem.start <= start && start < pem.end) return;
+      if (look(start, end, start, end)) return;
+      // A value can sit inside a longer run: after a path's slash, or with its base64 padding dropped.
+      let last = start;
+      for (let i = start; i < end; i++) {
+        if (text.charCodeAt(i) !== 47) continue;
+        look(last, i, last, i);
+        last = i + 1;
+      }
+      if (last > start) look(last, end, last, end);
+      let unpadded = end;
+      while (unpadded > start && text.charCodeAt(unpadded - 1) === 61) unpadded--;
+      if (unpadded < end) look(start, unpadded, start, end);
+    },
+    MIN_LENGTH - 2,
+  );
   matches.sort((a, b) => a.start - b.start);
   return matches;
 }

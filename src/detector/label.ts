@@ -11,7 +11,8 @@ export interface Label {
   readonly from: number;
 }
 
-export function labelBefore(text: string, start: number, maxChars = 48): Label {
+/** Where the label of a value starting at `start` begins. */
+export function labelStart(text: string, start: number, maxChars = 48): number {
   let i = start - 1;
   const stop = Math.max(0, start - maxChars);
   for (; i >= stop; i--) {
@@ -19,12 +20,17 @@ export function labelBefore(text: string, start: number, maxChars = 48): Label {
     // \n \r , { ; & ? (
     if (c === 10 || c === 13 || c === 44 || c === 123 || c === 59 || c === 38 || c === 63 || c === 40) break;
   }
+  return i + 1;
+}
+
+export function labelBefore(text: string, start: number, maxChars = 48): Label {
+  const from = labelStart(text, start, maxChars);
   return {
     text: text
-      .slice(i + 1, start)
+      .slice(from, start)
       .replace(/[^A-Za-z0-9]+/g, '')
       .toLowerCase(),
-    from: i + 1,
+    from,
   };
 }
 
@@ -58,16 +64,33 @@ for (const [kind, words] of WORDS) {
   }
 }
 
+/** The label's letters and digits, lower-cased, last first; reused so reading a label allocates nothing. */
+const codes = new Uint8Array(64);
+
 /**
- * What the label says the value is: the word ending closest to the value wins, the longest one if several end
- * there. A word far from the value's end (`keyboard shortcut …`) says little; only the label's last 12 characters
- * count.
+ * What the label `text[from, to)` says the value is, reading it in place as `labelBefore` would normalise it: the
+ * word ending closest to the value wins, the longest one if several end there. A word far from the value's end
+ * (`keyboard shortcut …`) says little; only the label's last 12 letters and digits count.
  */
-export function hintOf(label: string): LabelHint {
-  for (let end = label.length; end >= 0 && end >= label.length - 12; end--) {
-    for (const [word, kind] of ENDING.get(label.charCodeAt(end - 1)) ?? []) {
-      if (end >= word.length && label.startsWith(word, end - word.length)) return kind;
+export function hintAt(text: string, from: number, to: number): LabelHint {
+  let n = 0;
+  for (let i = to - 1; i >= from && n < codes.length; i--) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) codes[n++] = c;
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) codes[n++] = c | 32;
+  }
+  for (let back = 0; back < n && back <= 12; back++) {
+    words: for (const [word, kind] of ENDING.get(codes[back] ?? 0) ?? []) {
+      const len = word.length;
+      if (back + len > n) continue;
+      for (let k = 1; k < len; k++) if (word.charCodeAt(len - 1 - k) !== codes[back + k]) continue words;
+      return kind;
     }
   }
   return null;
+}
+
+/** `hintAt` for a label already normalised (`labelBefore(…).text`). */
+export function hintOf(label: string): LabelHint {
+  return hintAt(label, 0, label.length);
 }
