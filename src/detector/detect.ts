@@ -15,7 +15,7 @@ import { identifierLikeAt } from './filters/identifier';
 import { isPlaceholder } from './filters/placeholder';
 import { isUuid } from './filters/uuid';
 import { isWrappedBlobLine } from './filters/wrapped';
-import { findKnownValues, type KnownValueIndex } from './known-values';
+import { knownValueScan, type KnownMatch, type KnownValueIndex } from './known-values';
 import { keywordScan, type KeywordHits, type KeywordScan } from './keywords';
 import { hintAt, labelStart, type LabelHint } from './label';
 import { findPassphraseValues, type PassphraseValue } from './passphrase';
@@ -210,7 +210,7 @@ function judgeToken(
   const cred = hint !== null;
 
   if (count === 0) {
-    if (!cred) return null;
+    if (hint === null) return null;
     hits.cover(start - FAR, start);
     const ctx = nearestExchange(hits, start, allExchanges(c), blocked ? labelDistance : NEAR);
     if (ctx === null) return null;
@@ -319,18 +319,22 @@ function judgePassphrase(value: PassphraseValue, c: CompiledRules, hits: Keyword
 
 /**
  * Judges tokens, PEM blocks and passphrases in the order of the text, as the lazy keyword scan needs; returns them
- * in the order PEM blocks, tokens, passphrases (sorted by the caller, stably).
+ * in the order PEM blocks, tokens, passphrases (sorted by the caller, stably), with the stored values found.
  */
 function judgeAll(
   text: string,
   c: CompiledRules,
   hits: KeywordScan,
   blocks: readonly PemBlock[],
-): Candidate[] {
+  known: KnownValueIndex | undefined,
+): { candidates: Candidate[]; known: KnownMatch[] } {
   const pems: Candidate[] = [];
   const tokens: Candidate[] = [];
   const phrases: Candidate[] = [];
   const privatePems = blocks.filter((b) => b.label.includes('PRIVATE KEY'));
+  // Stored values are looked up in the same pass over the text.
+  const knownScan =
+    known !== undefined && known.entries.size > 0 ? knownValueScan(text, known, privatePems) : null;
   const values = c.passphraseMask === 0 ? [] : findPassphraseValues(text);
   let p = 0;
   let v = 0;
@@ -345,6 +349,7 @@ function judgeAll(
   };
   let s = 0;
   forEachLongToken(text, (start, end) => {
+    knownScan?.token(start, end);
     while (s < blocks.length && (blocks[s]?.end ?? 0) <= start) s++;
     const covering = blocks[s];
     if (covering !== undefined && covering.start <= start) return;
@@ -354,7 +359,10 @@ function judgeAll(
     if (found !== null) tokens.push(found);
   });
   upTo(Infinity);
-  return [...pems, ...tokens, ...phrases];
+  return {
+    candidates: [...pems, ...tokens, ...phrases],
+    known: knownScan?.matches.sort((a, b) => a.start - b.start) ?? [],
+  };
 }
 
 /**
@@ -396,33 +404,35 @@ function knownKind(ref: string): FieldKind | null {
 export function detect(text: string, rules: DetectorRules, options: DetectOptions = {}): Finding[] {
   const c = compiled(rules);
   // Every PEM block, public ones too, is judged as a whole and never line by line.
-  const candidates = judgeAll(text, c, keywordScan(text, c.keywords), findPemBlocks(text));
+  const { candidates, known } = judgeAll(
+    text,
+    c,
+    keywordScan(text, c.keywords),
+    findPemBlocks(text),
+    options.known,
+  );
   candidates.sort((a, b) => a.start - b.start);
   pair(candidates);
 
   let result = candidates;
-  if (options.known !== undefined && options.known.entries.size > 0) {
-    const known = findKnownValues(text, options.known);
-    if (known.length > 0) {
-      const overlapping = (k: { start: number; end: number }) => (x: Candidate) =>
-        x.start < k.end && k.start < x.end;
-      const knownCandidates = known.map((k): Candidate => {
-        const shape = candidates.find(overlapping(k));
-        return {
-          start: k.start,
-          end: k.end,
-          level: 3,
-          exchange: shape?.exchange ?? -1,
-          kind: knownKind(k.ref) ?? shape?.kind ?? 'secret',
-          rule: 'known-value',
-          ref: k.ref,
-        };
-      });
-      result = candidates
-        .filter((x) => !known.some((k) => x.start < k.end && k.start < x.end))
-        .concat(knownCandidates)
-        .sort((a, b) => a.start - b.start);
-    }
+  if (known.length > 0) {
+    const overlapping = (k: KnownMatch) => (x: Candidate) => x.start < k.end && k.start < x.end;
+    const knownCandidates = known.map((k): Candidate => {
+      const shape = candidates.find(overlapping(k));
+      return {
+        start: k.start,
+        end: k.end,
+        level: 3,
+        exchange: shape?.exchange ?? -1,
+        kind: knownKind(k.ref) ?? shape?.kind ?? 'secret',
+        rule: 'known-value',
+        ref: k.ref,
+      };
+    });
+    result = candidates
+      .filter((x) => !known.some((k) => overlapping(k)(x)))
+      .concat(knownCandidates)
+      .sort((a, b) => a.start - b.start);
   }
 
   const findings: Finding[] = [];

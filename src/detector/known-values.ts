@@ -1,6 +1,6 @@
 import { isIdentifierLike } from './filters/identifier';
 import { isLowDiversity } from './filters/low-diversity';
-import { findPrivateKeyPems } from './pem';
+import { findPrivateKeyPems, type PemBlock } from './pem';
 import { forEachLongToken, forEachToken } from './tokenize';
 
 export type KnownHash = string; // 16 lowercase hex chars (64 bits)
@@ -197,15 +197,21 @@ function hasFirstLane(slots: Int32Array, first: number): boolean {
   }
 }
 
-/**
- * Finds stored values in a text, however wrapped: every run of credential characters (and every PEM body) is
- * hashed with the install's key and looked up. Linear in the text.
- */
-export function findKnownValues(text: string, index: KnownValueIndex): KnownMatch[] {
+/** Looks stored values up in one text, token by token, for a pass over the text that someone else drives. */
+export interface KnownValueScan {
+  readonly matches: KnownMatch[];
+  /** Called for every run of credential characters, in order (`forEachLongToken`, any minimum up to 18). */
+  token(start: number, end: number): void;
+}
+
+/** `pems` are the text's private-key PEM blocks: their bodies are looked up whole, and runs inside them skipped. */
+export function knownValueScan(
+  text: string,
+  index: KnownValueIndex,
+  pems: readonly PemBlock[],
+): KnownValueScan {
   const matches: KnownMatch[] = [];
-  if (index.entries.size === 0) return matches;
   const prepared = prepare(index);
-  const pems = findPrivateKeyPems(text);
   let p = 0;
   const look = (start: number, end: number, reportStart: number, reportEnd: number): boolean => {
     if (end - start < MIN_LENGTH) return false;
@@ -219,29 +225,35 @@ export function findKnownValues(text: string, index: KnownValueIndex): KnownMatc
     const ref = lookUp(index, prepared, pem.body, 0, pem.body.length);
     if (ref !== undefined) matches.push({ ref, start: pem.start, end: pem.end });
   }
+  const token = (start: number, end: number): void => {
+    if (end - start < MIN_LENGTH) return;
+    while (p < pems.length && (pems[p]?.end ?? 0) <= start) p++;
+    const pem = pems[p];
+    if (pem !== undefined && pem.start <= start && start < pem.end) return;
+    if (look(start, end, start, end)) return;
+    // A value can sit inside a longer run: after a path's slash, or with its base64 padding dropped.
+    let last = start;
+    for (let i = start; i < end; i++) {
+      if (text.charCodeAt(i) !== 47) continue;
+      look(last, i, last, i);
+      last = i + 1;
+    }
+    if (last > start) look(last, end, last, end);
+    let unpadded = end;
+    while (unpadded > start && text.charCodeAt(unpadded - 1) === 61) unpadded--;
+    if (unpadded < end) look(start, unpadded, start, end);
+  };
+  return { matches, token };
+}
+
+/**
+ * Finds stored values in a text, however wrapped: every run of credential characters (and every PEM body) is
+ * hashed with the install's key and looked up. Linear in the text.
+ */
+export function findKnownValues(text: string, index: KnownValueIndex): KnownMatch[] {
+  if (index.entries.size === 0) return [];
+  const scan = knownValueScan(text, index, findPrivateKeyPems(text));
   // A run shorter than MIN_LENGTH - 2 cannot make MIN_LENGTH even with its base64 padding.
-  forEachLongToken(
-    text,
-    (start, end) => {
-      if (end - start < MIN_LENGTH) return;
-      while (p < pems.length && (pems[p]?.end ?? 0) <= start) p++;
-      const pem = pems[p];
-      if (pem !== undefined && pem.start <= start && start < pem.end) return;
-      if (look(start, end, start, end)) return;
-      // A value can sit inside a longer run: after a path's slash, or with its base64 padding dropped.
-      let last = start;
-      for (let i = start; i < end; i++) {
-        if (text.charCodeAt(i) !== 47) continue;
-        look(last, i, last, i);
-        last = i + 1;
-      }
-      if (last > start) look(last, end, last, end);
-      let unpadded = end;
-      while (unpadded > start && text.charCodeAt(unpadded - 1) === 61) unpadded--;
-      if (unpadded < end) look(start, unpadded, start, end);
-    },
-    MIN_LENGTH - 2,
-  );
-  matches.sort((a, b) => a.start - b.start);
-  return matches;
+  forEachLongToken(text, scan.token, MIN_LENGTH - 2);
+  return scan.matches.sort((a, b) => a.start - b.start);
 }
