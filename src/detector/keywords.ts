@@ -31,7 +31,7 @@ export interface KeywordScan extends KeywordHits {
    * Makes sure every keyword starting in [from, to) is in the hits. Calls must not decrease `from`; text before
    * the first `from` may never be read, so a paste with few candidates costs little.
    */
-  cover(from: number, to: number): void;
+  readonly cover: (from: number, to: number) => void;
 }
 
 interface Trie {

@@ -201,7 +201,7 @@ function hasFirstLane(slots: Int32Array, first: number): boolean {
 export interface KnownValueScan {
   readonly matches: KnownMatch[];
   /** Called for every run of credential characters, in order (`forEachLongToken`, any minimum up to 18). */
-  token(start: number, end: number): void;
+  readonly token: (start: number, end: number) => void;
 }
 
 /** `pems` are the text's private-key PEM blocks: their bodies are looked up whole, and runs inside them skipped. */
