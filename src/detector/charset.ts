@@ -38,6 +38,11 @@ export function isAlnum(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
+/** Letters, digits, `+ / =`: what a line of base64 (a PEM body, a wrapped blob) is made of. */
+export function isBase64(code: number): boolean {
+  return isAlnum(code) || code === 43 || code === 47 || code === 61;
+}
+
 /** OR of the class bits of every character of `text[start, end)` (non-ASCII adds nothing), and AND in `all`. */
 export interface ClassSummary {
   readonly any: number;

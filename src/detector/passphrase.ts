@@ -10,25 +10,11 @@ export interface PassphraseValue {
 const WORD = /pass(?:_?phrase|word)|\bpwd\b/gi;
 const REFERENCE =
   /^(?:\$|%|process\.|os\.|getenv|env\(|ENV\[|\{\{|secrets\.|self\.|this\.|config\.|settings\.)/i;
-const STOPWORDS = new Set([
-  'required',
-  'optional',
-  'string',
-  'str',
-  'none',
-  'null',
-  'undefined',
-  'true',
-  'false',
-  'empty',
-  'your',
-  'the',
-  'not',
-  'set',
-  'same',
-  'stored',
-  'needed',
-]);
+const STOPWORDS = new Set(
+  'required optional string str none null undefined true false empty your the not set same stored needed'.split(
+    ' ',
+  ),
+);
 
 function isTerminator(c: number): boolean {
   // whitespace " ' ` , ; } ] ) & < >

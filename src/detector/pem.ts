@@ -1,8 +1,4 @@
-import { isAlnum } from './charset';
-
-function isBase64(c: number): boolean {
-  return isAlnum(c) || c === 43 || c === 47 || c === 61;
-}
+import { isBase64 } from './charset';
 
 export interface PemBlock {
   readonly start: number;

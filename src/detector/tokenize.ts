@@ -1,4 +1,4 @@
-import { CHAR_CLASS, TOKEN } from './charset';
+import { CHAR_CLASS, isTokenChar, TOKEN } from './charset';
 
 const EQUALS = 61;
 const BACKSLASH = 92;
@@ -9,10 +9,6 @@ const BACKSLASH = 92;
  * so `KEY=value`, `x="…"` and `?secret=value&` split.
  * A run right after a backslash loses a leading `n`, `r` or `t`: that letter belongs to a JSON escape (`\nABC`).
  */
-function isTokenCode(code: number): boolean {
-  return code < 128 && ((CHAR_CLASS[code] ?? 0) & TOKEN) !== 0;
-}
-
 export function forEachToken(text: string, onToken: (start: number, end: number) => void): void {
   const n = text.length;
   // Local copies: hot loops should not go through module bindings.
@@ -45,7 +41,7 @@ export function forEachToken(text: string, onToken: (start: number, end: number)
         j - i <= 2 &&
         end - start >= 8 &&
         padded % 4 === 0 &&
-        (j >= n || !isTokenCode(text.charCodeAt(j)))
+        (j >= n || !isTokenChar(text.charCodeAt(j)))
       ) {
         end = j;
       }
@@ -99,7 +95,7 @@ export function forEachLongToken(text: string, onToken: (start: number, end: num
           j - end <= 2 &&
           runEnd - start >= 8 &&
           (j - start) % 4 === 0 &&
-          (j >= n || !isTokenCode(text.charCodeAt(j)))
+          (j >= n || !isTokenChar(text.charCodeAt(j)))
         ) {
           end = j;
         }

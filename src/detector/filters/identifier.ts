@@ -1,35 +1,9 @@
 /** Common vowel-less words in code. */
-const ABBREVIATIONS = new Set([
-  'http',
-  'https',
-  'html',
-  'xml',
-  'sql',
-  'css',
-  'src',
-  'dst',
-  'ctx',
-  'cfg',
-  'msg',
-  'pwd',
-  'rgb',
-  'tcp',
-  'udp',
-  'dns',
-  'jwt',
-  'sdk',
-  'std',
-  'str',
-  'len',
-  'btn',
-  'nth',
-  'cmd',
-  'dll',
-  'lib',
-  'pkg',
-  'tmp',
-  'txn',
-]);
+const ABBREVIATIONS = new Set(
+  'http https html xml sql css src dst ctx cfg msg pwd rgb tcp udp dns jwt sdk std str len btn nth cmd dll lib pkg tmp txn'.split(
+    ' ',
+  ),
+);
 
 /**
  * A word no one would name a thing: no vowel, or five consonants in a row (`ftbvxz`, `XSKJJJ`). Reads the word in

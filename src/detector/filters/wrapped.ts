@@ -1,8 +1,4 @@
-import { isAlnum } from '../charset';
-
-function isBase64(c: number): boolean {
-  return isAlnum(c) || c === 43 || c === 47 || c === 61;
-}
+import { isBase64 } from '../charset';
 
 /** Length of the base64 line in [from, ...) up to a line break, or -1 if the line holds anything else. */
 function base64LineLength(text: string, from: number, max: number): number {
