@@ -18,11 +18,7 @@ export class ApiError extends MessageError {
 
 export const LOCKED_EVENT = 'keywarden:locked';
 
-/**
- * Same as `send`, but keeps `details` (client.ts's MessageError drops them). Errors whose code says the vault
- * is locked also raise LOCKED_EVENT on window.
- */
-export async function call<K extends MessageType>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
+async function request<K extends MessageType>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
   const envelope: Envelope<K> = { type, payload };
   let reply: Reply<K> | undefined;
   try {
@@ -36,6 +32,33 @@ export async function call<K extends MessageType>(type: K, payload: RequestOf<K>
     throw new ApiError(reply.error);
   }
   return reply.value;
+}
+
+/** Reads that views issue at the same moment (the header and the inventory both want the audit, for instance). */
+const COALESCED: ReadonlySet<MessageType> = new Set<MessageType>([
+  'vault.status',
+  'vault.list',
+  'audit.get',
+  'incident.list',
+  'liveAudit.results',
+  'settings.get',
+  'guard.settings',
+]);
+const inflight = new Map<string, Promise<unknown>>();
+
+/**
+ * Same as `send`, but keeps `details` (client.ts's MessageError drops them). Errors whose code says the vault
+ * is locked also raise LOCKED_EVENT on window. Identical reads already under way share one answer, so a view and
+ * the header asking for the audit at once cost the background one computation.
+ */
+export function call<K extends MessageType>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
+  if (!COALESCED.has(type)) return request(type, payload);
+  const key = `${type}:${JSON.stringify(payload)}`;
+  const pending = inflight.get(key) as Promise<ResponseOf<K>> | undefined;
+  if (pending) return pending;
+  const started = request(type, payload).finally(() => inflight.delete(key));
+  inflight.set(key, started);
+  return started;
 }
 
 export function errorCode(error: unknown): string {
