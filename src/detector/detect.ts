@@ -224,7 +224,7 @@ function judgeToken(
     };
   }
 
-  hits.cover(start - FAR, end + AFTER);
+  hits.cover(start - FAR, end + AFTER + 1);
   const context = exchangeContext(hits, start, end, labelDistance, matchMask);
   let best: CompiledShape | null = null;
   let bestScore = -Infinity;
