@@ -147,6 +147,18 @@ describe('detect', () => {
     expect(alarms(`${chars(ALNUM, 64)}`)[0]?.exchange).toBe(null);
   });
 
+  it('credits a venue named up to 200 characters after a value, and reads keywords around far-apart values', () => {
+    // Gemini's and Crypto.com's secrets share this shape; only the name after the value tells them apart.
+    const secret = chars(ALNUM, 28);
+    const at = (gap: number) => detect(`${secret}${' '.repeat(gap - 1)}.gemini`, DETECTOR_RULES)[0]?.exchange;
+    expect(at(200)).toBe('gemini');
+    expect(at(201)).toBe(null);
+    // Keywords are looked for lazily around each value: a name far before the second value must still be found.
+    const key = chars(ALNUM, 64);
+    const text = `${'word '.repeat(400)}kraken secret = "${chars(B64, 86)}=="\n${'word '.repeat(400)}binance secret: ${key}`;
+    expect(alarms(text).map((f) => f.exchange)).toEqual(['kraken', 'binance']);
+  });
+
   it('gives offsets in UTF-16 code units', () => {
     const secret = chars(ALNUM, 64);
     const text = `🔑 é binance secret: ${secret}`;
