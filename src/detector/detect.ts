@@ -130,7 +130,7 @@ function judgeToken(
   const table = c.classes;
   let any = 0;
   let all = -1;
-  // The same pass reads what lowDiversityAt would: distinct characters (a bit each, in four words), runs of one
+  // The same pass reads what isLowDiversity would: distinct characters (a bit each, in three words), runs of one
   // character, counting sequences and dashes.
   let m1 = 0;
   let m2 = 0;
@@ -187,7 +187,7 @@ function judgeToken(
   const c1 = text.charCodeAt(start + 1);
   // `//host…` and `//Qm…` follow a URL scheme; no credential starts with two slashes. `0x…` is an EVM value.
   if ((c0 === 47 && c1 === 47) || (c0 === 48 && (c1 | 32) === 120)) return null;
-  // Too regular to be random (see lowDiversityAt): `=` padding counts as one more distinct character.
+  // Too regular to be random (see isLowDiversity): `=` padding counts as one more distinct character.
   const distinct = bitCount(m1) + bitCount(m2) + bitCount(m3) + (pad > 0 ? 1 : 0);
   if (regular || distinct < Math.min(Math.ceil(len * 0.3), 10) || identifierLikeAt(text, start, end))
     return null;
