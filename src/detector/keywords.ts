@@ -103,34 +103,35 @@ export function keywordScan(text: string, matcher: KeywordMatcher): KeywordScan 
   const margin = 3 * matcher.longest;
   /** Every keyword starting before `done` has been seen (or lies before a window and cannot matter). */
   let done = 0;
-  /** Where the prefilter next fires at or after `done` (Infinity: nowhere); stale when below `done`. */
-  let next = -1;
   const cover = (from: number, to: number): void => {
     if (to <= done) return;
     if (from - margin > done) done = from - margin;
-    for (;;) {
-      if (next < done) {
-        prefilter.lastIndex = done;
-        next = prefilter.exec(text)?.index ?? Infinity;
-      }
-      if (next >= to) {
-        done = to;
-        return;
-      }
-      const i = next;
+    // Search a slice (cheap: it shares the text's memory), so a long stretch with no keyword is not read past `to`.
+    // Its tail reaches far enough past `to` for any prefix starting before `to` to be seen whole.
+    const base = done;
+    const window = text.slice(base, to + 16);
+    /** Where reading resumes after the last place looked at: past a keyword's letters once it matched. */
+    let resume = base;
+    prefilter.lastIndex = 0;
+    for (let m = prefilter.exec(window); m !== null && base + m.index < to; m = prefilter.exec(window)) {
+      const i = base + m.index;
       const raw = text.charCodeAt(i);
       const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
-      done = i + 1;
-      if (isAlnum(prev) && !(prev >= 97 && prev <= 122 && raw >= 65 && raw <= 90)) continue;
-      for (const keyword of byFirst[raw | 32] ?? []) {
-        const len = matchAt(text, i, keyword.word);
-        if (len < 0) continue;
-        positions.push(i);
-        masks.push(keyword.mask);
-        done = i + len;
-        break;
+      resume = i + 1;
+      if (!isAlnum(prev) || (prev >= 97 && prev <= 122 && raw >= 65 && raw <= 90)) {
+        for (const keyword of byFirst[raw | 32] ?? []) {
+          const len = matchAt(text, i, keyword.word);
+          if (len < 0) continue;
+          positions.push(i);
+          masks.push(keyword.mask);
+          resume = i + len;
+          break;
+        }
       }
+      prefilter.lastIndex = resume - base;
     }
+    done = Math.max(to, resume);
   };
+
   return { positions, masks, cover };
 }
