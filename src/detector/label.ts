@@ -52,20 +52,20 @@ const WORDS: readonly (readonly [Exclude<LabelHint, null>, string])[] = [
   ],
 ];
 
-/** The words above by their last letter, longest first. */
-const ENDING = new Map<number, (readonly [string, Exclude<LabelHint, null>])[]>();
+/** The words above by the code of their last letter, longest first. */
+const ENDING: (readonly [string, Exclude<LabelHint, null>])[][] = Array.from({ length: 128 }, () => []);
 for (const [kind, words] of WORDS) {
-  for (const word of words.split(' ')) {
-    const last = word.charCodeAt(word.length - 1);
-    ENDING.set(
-      last,
-      [...(ENDING.get(last) ?? []), [word, kind] as const].sort((a, b) => b[0].length - a[0].length),
-    );
-  }
+  for (const word of words.split(' ')) ENDING[word.charCodeAt(word.length - 1)]?.push([word, kind]);
 }
+for (const list of ENDING) list.sort((a, b) => b[0].length - a[0].length);
 
-/** The label's letters and digits, lower-cased, last first; reused so reading a label allocates nothing. */
-const codes = new Uint8Array(64);
+/**
+ * The label's letters and digits, lower-cased, last first; reused so reading a label allocates nothing. Only as
+ * many as a word ending 12 places from the end can reach are read.
+ */
+const codes = new Uint8Array(
+  13 + Math.max(...WORDS.flatMap(([, words]) => words.split(' ').map((w) => w.length))),
+);
 
 /**
  * What the label `text[from, to)` says the value is, reading it in place as `labelBefore` would normalise it: the
@@ -80,7 +80,7 @@ export function hintAt(text: string, from: number, to: number): LabelHint {
     else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) codes[n++] = c | 32;
   }
   for (let back = 0; back < n && back <= 12; back++) {
-    words: for (const [word, kind] of ENDING.get(codes[back] ?? 0) ?? []) {
+    words: for (const [word, kind] of ENDING[codes[back] ?? 0] ?? []) {
       const len = word.length;
       if (back + len > n) continue;
       for (let k = 1; k < len; k++) if (word.charCodeAt(len - 1 - k) !== codes[back + k]) continue words;
