@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['extension/', 'dist/', 'node_modules/', 'test/fixtures/'] },
+  { ignores: ['extension/', 'extension-test/', 'dist/', 'node_modules/', 'test/fixtures/', '.cache/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
