@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { EXCHANGES } from '../exchanges/index';
 import { isKnown } from '../exchanges/types';
-import { ALLOWLIST, assertAllowed, findAllowed, permissionEndpoints } from './allowlist';
+import { ALLOWLIST, assertAllowed, findAllowed, permissionEndpoints, revokeEndpoint } from './allowlist';
 import { ADAPTERS, LIVE_AUDIT_EXCHANGES } from './exchanges/index';
-import { buildPermissionRequest, buildTimeRequest } from './request';
+import { buildPermissionRequest, buildRevokeRequest, buildTimeRequest } from './request';
 import type { Credentials } from './types';
 import { generateKeyPairSync } from 'node:crypto';
 
@@ -31,6 +31,7 @@ describe('live-audit allow-list', () => {
         ...(adapter.time === undefined
           ? []
           : [`${adapter.time.method} ${adapter.time.origin}${adapter.time.path}`]),
+        ...(adapter.id === 'bybit' ? ['POST https://api.bybit.com/v5/user/delete-api'] : []),
       ];
     });
     expect(ALLOWLIST.map((e) => `${e.method} ${e.origin}${e.path}`)).toEqual(expected);
@@ -94,6 +95,47 @@ describe('live-audit allow-list', () => {
         1,
       ),
     ).rejects.toThrow(/belongs to bybit/);
+  });
+
+  it('lists a self-delete only where the exchange’s docs confirm it (Bybit), under its own purpose', () => {
+    const revokes = ALLOWLIST.filter((e) => e.purpose === 'revoke');
+    expect(revokes.map((e) => `${e.exchange} ${e.method} ${e.origin}${e.path}`)).toEqual([
+      'bybit POST https://api.bybit.com/v5/user/delete-api',
+    ]);
+    expect(revokes.every((e) => e.signed)).toBe(true);
+    for (const adapter of ADAPTERS) {
+      const declared = adapter.selfDelete;
+      const confirmed = isKnown(declared) && declared.value.confirmed;
+      expect(revokeEndpoint(adapter.id) !== undefined, adapter.id).toBe(
+        confirmed && adapter.revoke !== undefined,
+      );
+    }
+    // BitMEX's DELETE /api/v1/apiKey is only in an old swagger: recorded, not confirmed, not listed.
+    const bitmex = ADAPTERS.find((a) => a.id === 'bitmex')!.selfDelete;
+    expect(isKnown(bitmex) && bitmex.value).toMatchObject({ path: '/api/v1/apiKey', confirmed: false });
+    expect(findAllowed('DELETE', 'https://www.bitmex.com/api/v1/apiKey', true, 'revoke')).toBeNull();
+  });
+
+  it('keeps the self-delete out of the audit’s scope and the read-only requests out of the revoke scope', async () => {
+    const del = 'https://api.bybit.com/v5/user/delete-api';
+    expect(findAllowed('POST', del, true)).toBeNull();
+    expect(findAllowed('POST', del, false, 'audit')).toBeNull();
+    expect(findAllowed('POST', del, true, 'revoke')).toMatchObject({ exchange: 'bybit', purpose: 'revoke' });
+    expect(() => assertAllowed('POST', del, true)).toThrow(
+      'Refused: POST https://api.bybit.com/v5/user/delete-api is not on the live-audit allow-list.',
+    );
+    // The revoke path may sync the clock but never read permissions.
+    expect(findAllowed('GET', 'https://api.bybit.com/v5/market/time', false, 'revoke')).toMatchObject({
+      purpose: 'time',
+    });
+    expect(findAllowed('GET', 'https://api.bybit.com/v5/user/query-api', true, 'revoke')).toBeNull();
+    expect(findAllowed('GET', 'https://api.bybit.com/v5/user/delete-api', true, 'revoke')).toBeNull();
+    const request = await buildRevokeRequest('bybit', CREDS, 1_700_000_000_000);
+    expect(request).toMatchObject({ purpose: 'revoke', method: 'POST', url: del, body: '{}' });
+    expect(findAllowed(request.method, request.url, true)).toBeNull();
+    for (const exchange of LIVE_AUDIT_EXCHANGES.filter((id) => id !== 'bybit')) {
+      await expect(buildRevokeRequest(exchange, CREDS, 1)).rejects.toThrow(/No confirmed API revoke/);
+    }
   });
 
   it('does not name the query (signature, timestamp) when refusing', () => {

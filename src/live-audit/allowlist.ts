@@ -2,20 +2,44 @@
  * The only requests the live audit may sign or send: each supported exchange's permission endpoint from the
  * knowledge base (plus Bitget's unified-account variant) and its public server-time endpoint. Everything the
  * request builder and the client touch is checked against this list.
+ *
+ * One deliberate exception, kept apart: a key's self-delete ("Revoke via API"), purpose `revoke`, listed only for
+ * venues whose self-delete the exchange's own docs confirm (`selfDelete.confirmed`; Bybit so far, not BitMEX). It
+ * matches only when a caller asks for the `revoke` scope, which only runRevoke does; the audit's scope never
+ * matches it, so no audit code path can send it.
  */
 import { getExchange } from '../exchanges/index';
 import { isKnown } from '../exchanges/types';
 import type { ExchangeId } from '../exchanges/types';
 import { ADAPTERS } from './exchanges/index';
-import type { Endpoint } from './types';
+import type { Endpoint, ExchangeAdapter } from './types';
 
-export type AllowedPurpose = 'permissions' | 'time';
+export type AllowedPurpose = 'permissions' | 'time' | 'revoke';
+
+/** Which requests a code path may send: the read-only audit's, or the revoke path's (time sync and self-delete). */
+export type AllowScope = 'audit' | 'revoke';
+
+const SCOPES: Readonly<Record<AllowScope, readonly AllowedPurpose[]>> = {
+  audit: ['permissions', 'time'],
+  revoke: ['time', 'revoke'],
+};
 
 export interface AllowedRequest extends Endpoint {
   readonly exchange: ExchangeId;
   readonly purpose: AllowedPurpose;
-  /** Only permission requests carry credentials; time requests go out unsigned. */
+  /** Permission and revoke requests carry credentials; time requests go out unsigned. */
   readonly signed: boolean;
+}
+
+/** The adapter's self-delete endpoint, when its `selfDelete` is confirmed and names the same request. */
+function confirmedRevoke(adapter: ExchangeAdapter): Endpoint | null {
+  const declared = adapter.selfDelete;
+  const revoke = adapter.revoke;
+  if (revoke === undefined || !isKnown(declared) || !declared.value.confirmed) return null;
+  if (declared.source.confirmation !== 'official') return null;
+  if (declared.value.method !== revoke.endpoint.method || declared.value.path !== revoke.endpoint.path)
+    return null;
+  return pick(revoke.endpoint);
 }
 
 function build(): readonly AllowedRequest[] {
@@ -32,6 +56,8 @@ function build(): readonly AllowedRequest[] {
     if (adapter.time !== undefined) {
       list.push({ exchange: adapter.id, purpose: 'time', signed: false, ...pick(adapter.time) });
     }
+    const revoke = confirmedRevoke(adapter);
+    if (revoke !== null) list.push({ exchange: adapter.id, purpose: 'revoke', signed: true, ...revoke });
   }
   return Object.freeze(list.map((entry) => Object.freeze(entry)));
 }
@@ -51,11 +77,21 @@ export function timeEndpoint(exchange: ExchangeId): AllowedRequest | undefined {
   return ALLOWLIST.find((entry) => entry.exchange === exchange && entry.purpose === 'time');
 }
 
+/** The exchange's confirmed self-delete request, or undefined when "Revoke via API" is not offered for it. */
+export function revokeEndpoint(exchange: ExchangeId): AllowedRequest | undefined {
+  return ALLOWLIST.find((entry) => entry.exchange === exchange && entry.purpose === 'revoke');
+}
+
 /**
- * The allow-list entry a request matches, or null. The URL must be https, have no credentials, fragment or port,
- * and match origin and path exactly; the query is free (it carries timestamps and signatures).
+ * The allow-list entry a request matches within `scope`, or null. The URL must be https, have no credentials,
+ * fragment or port, and match origin and path exactly; the query is free (it carries timestamps and signatures).
  */
-export function findAllowed(method: string, url: string, signed: boolean): AllowedRequest | null {
+export function findAllowed(
+  method: string,
+  url: string,
+  signed: boolean,
+  scope: AllowScope = 'audit',
+): AllowedRequest | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -74,6 +110,7 @@ export function findAllowed(method: string, url: string, signed: boolean): Allow
   return (
     ALLOWLIST.find(
       (entry) =>
+        SCOPES[scope].includes(entry.purpose) &&
         entry.method === method &&
         entry.origin === parsed.origin &&
         entry.path === parsed.pathname &&
@@ -84,7 +121,7 @@ export function findAllowed(method: string, url: string, signed: boolean): Allow
 }
 
 export class NotAllowedError extends Error {
-  constructor(method: string, url: string) {
+  constructor(method: string, url: string, scope: AllowScope = 'audit') {
     // The URL carries a signature and timestamp at most, never a secret; still, only origin and path are named.
     let where = '(unparsable URL)';
     try {
@@ -93,13 +130,20 @@ export class NotAllowedError extends Error {
     } catch {
       // keep the placeholder
     }
-    super(`Refused: ${method} ${where} is not on the live-audit allow-list.`);
+    super(
+      `Refused: ${method} ${where} is not on the ${scope === 'audit' ? 'live-audit' : 'revoke'} allow-list.`,
+    );
     this.name = 'NotAllowedError';
   }
 }
 
-export function assertAllowed(method: string, url: string, signed: boolean): AllowedRequest {
-  const entry = findAllowed(method, url, signed);
-  if (entry === null) throw new NotAllowedError(method, url);
+export function assertAllowed(
+  method: string,
+  url: string,
+  signed: boolean,
+  scope: AllowScope = 'audit',
+): AllowedRequest {
+  const entry = findAllowed(method, url, signed, scope);
+  if (entry === null) throw new NotAllowedError(method, url, scope);
   return entry;
 }

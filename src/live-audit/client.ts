@@ -2,14 +2,13 @@
  * Runs one live audit: optional server-time sync, then the signed permission request(s), each sent only after the
  * allow-list check. fetch, clock and timeout are injected so the logic is testable and runs in the service worker.
  */
-import { assertAllowed } from './allowlist';
-import { permissionEndpoints } from './allowlist';
+import { assertAllowed, permissionEndpoints, type AllowScope } from './allowlist';
 import { buildPermissionRequest, buildTimeRequest, adapterFor } from './request';
 import type { WireRequest } from './request';
 import { sanitizeMessage } from './sanitize';
 import { SigningError } from './sign';
 import { getExchange } from '../exchanges/index';
-import type { Credentials, LiveAuditResult, UnknownReason, Verdict } from './types';
+import type { Credentials, ExchangeAdapter, LiveAuditResult, UnknownReason, Verdict } from './types';
 import type { ExchangeId } from '../exchanges/types';
 
 /** The subset of the Fetch API the client uses (global fetch satisfies it). */
@@ -32,9 +31,9 @@ export interface LiveAuditOptions {
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
-class Timeout extends Error {}
+export class Timeout extends Error {}
 
-interface Answer {
+export interface Answer {
   readonly status: number;
   readonly text: string;
   readonly json: unknown;
@@ -58,9 +57,15 @@ function retryAfter(value: string | null, nowMs: number): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }
 
-async function send(request: WireRequest, options: LiveAuditOptions, signal: AbortSignal): Promise<Answer> {
+/** Sends one request within `scope` of the allow-list (the audit's, unless the revoke path asks). */
+export async function send(
+  request: WireRequest,
+  options: LiveAuditOptions,
+  signal: AbortSignal,
+  scope: AllowScope,
+): Promise<Answer> {
   // Last gate before the network: the builder checked already, this keeps the client honest on its own.
-  assertAllowed(request.method, request.url, request.purpose === 'permissions');
+  assertAllowed(request.method, request.url, request.purpose !== 'time', scope);
   if (signal.aborted) throw new Timeout();
   try {
     const response = await options.fetch(request.url, {
@@ -100,13 +105,47 @@ function unknownResult(
 }
 
 /** HTTP statuses that say nothing about the key, whatever the body says. */
-function byStatus(answer: Answer): { reason: UnknownReason; message: string } | null {
+export function byStatus(answer: Answer): { reason: UnknownReason; message: string } | null {
   // 418 is Binance's "IP auto-banned after ignoring 429s".
   if (answer.status === 429 || answer.status === 418)
     return { reason: 'rate-limited', message: `HTTP ${answer.status}: ${answer.text}` };
   if (answer.status >= 500)
     return { reason: 'server-error', message: `HTTP ${answer.status}: ${answer.text}` };
   return null;
+}
+
+/** Throws a SigningError naming the first credential field the exchange needs and the caller lacks. */
+export function requireFields(adapter: ExchangeAdapter, credentials: Credentials): void {
+  for (const name of adapter.requires) {
+    if ((credentials[name] ?? '').trim() === '') {
+      throw new SigningError('missing-field', `${getExchange(adapter.id).name} needs the ${name} field.`);
+    }
+  }
+}
+
+/**
+ * Server clock minus local clock (ms) from the exchange's public time request, or 0 when it has none or the
+ * request fails (best effort: the signed request reports the real trouble). Throws Timeout when the budget ran out.
+ */
+export async function serverOffset(
+  exchange: ExchangeId,
+  adapter: ExchangeAdapter,
+  options: LiveAuditOptions,
+  signal: AbortSignal,
+  scope: AllowScope,
+): Promise<number> {
+  const timeRequest = buildTimeRequest(exchange);
+  if (timeRequest === null || adapter.time === undefined) return 0;
+  const before = options.now();
+  try {
+    const answer = await send(timeRequest, options, signal, scope);
+    const server = answer.status === 200 ? adapter.time.parse(answer.json) : null;
+    // Midpoint of the round trip: the server read its clock about halfway through.
+    if (server !== null && Number.isFinite(server)) return server - (before + options.now()) / 2;
+  } catch (error) {
+    if (error instanceof Timeout) throw error;
+  }
+  return 0;
 }
 
 function stamp(verdict: Exclude<Verdict, { state: 'next' }>, checkedAt: number): LiveAuditResult {
@@ -123,38 +162,26 @@ export async function runLiveAudit(
   options: LiveAuditOptions,
 ): Promise<LiveAuditResult> {
   const adapter = adapterFor(exchange);
-  for (const name of adapter.requires) {
-    if ((credentials[name] ?? '').trim() === '') {
-      throw new SigningError('missing-field', `${getExchange(exchange).name} needs the ${name} field.`);
-    }
-  }
+  requireFields(adapter, credentials);
   const endpoints = permissionEndpoints(exchange);
   if (endpoints.length === 0)
     throw new Error(`The knowledge base declares no permission endpoint for ${exchange}.`);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   try {
-    let offset = 0;
-    const timeRequest = buildTimeRequest(exchange);
-    if (timeRequest !== null && adapter.time !== undefined) {
-      const before = options.now();
-      try {
-        const answer = await send(timeRequest, options, controller.signal);
-        const server = answer.status === 200 ? adapter.time.parse(answer.json) : null;
-        // Midpoint of the round trip: the server read its clock about halfway through.
-        if (server !== null && Number.isFinite(server)) offset = server - (before + options.now()) / 2;
-      } catch (error) {
-        if (error instanceof Timeout)
-          return unknownResult('timeout', 'The exchange did not answer in time.', options.now(), credentials);
-        // Time sync is best effort; the signed request below reports the real trouble.
-      }
+    let offset: number;
+    try {
+      offset = await serverOffset(exchange, adapter, options, controller.signal, 'audit');
+    } catch (error) {
+      if (!(error instanceof Timeout)) throw error;
+      return unknownResult('timeout', 'The exchange did not answer in time.', options.now(), credentials);
     }
     let last = 'no permission endpoint answered';
     for (const endpoint of endpoints) {
       const request = await buildPermissionRequest(exchange, endpoint, credentials, options.now() + offset);
       let answer: Answer;
       try {
-        answer = await send(request, options, controller.signal);
+        answer = await send(request, options, controller.signal, 'audit');
       } catch (error) {
         if (error instanceof Timeout)
           return unknownResult('timeout', 'The exchange did not answer in time.', options.now(), credentials);

@@ -156,12 +156,50 @@ export interface TimeEndpoint extends Endpoint {
   readonly parse: (json: unknown) => number | null;
 }
 
-/** Whether a key can delete itself through the API, as confirmed in the exchange's documentation. */
+/** Whether a key can delete itself through the API, as recorded from the exchange's documentation. */
 export interface SelfDelete {
   readonly method: HttpMethod;
   readonly path: string;
   /** What the exchange requires, in words. */
   readonly note: string;
+  /**
+   * The exchange's own current docs confirm the endpoint, its request (body), signing and success answer. Only a
+   * confirmed self-delete may reach the allow-list and be offered as "Revoke via API".
+   */
+  readonly confirmed: boolean;
+}
+
+/** What an exchange answered to a self-delete request, before the client stamps it. */
+export type RevokeVerdict =
+  | { readonly state: 'revoked' }
+  | { readonly state: 'rejected'; readonly message: string; readonly code?: string }
+  | { readonly state: 'unknown'; readonly reason: UnknownReason; readonly message: string };
+
+/**
+ * The outcome of "Revoke via API".
+ * - `revoked`: the exchange confirmed it deleted the key.
+ * - `rejected`: the exchange refused (bad signature, missing right, wrong IP, stale time); the key still exists.
+ *   `message` is the exchange's own (sanitised) words.
+ * - `unknown`: no answer says either way (network, 429, 5xx, timeout, odd answer): the key must be treated as live
+ *   and revoked on the exchange's website.
+ */
+export type RevokeResult =
+  | { readonly state: 'revoked'; readonly at: number }
+  | { readonly state: 'rejected'; readonly message: string; readonly code?: string; readonly at: number }
+  | {
+      readonly state: 'unknown';
+      readonly reason: UnknownReason;
+      readonly message: string;
+      readonly at: number;
+    };
+
+/** How an adapter sends its confirmed self-delete request. */
+export interface SelfRevoke {
+  /** Must equal the confirmed `selfDelete` method and path; the allow-list checks that. */
+  readonly endpoint: Endpoint;
+  /** The unsigned request (with its body exactly as sent) at `nowMs` (skew-corrected). */
+  request(nowMs: number): SignInput;
+  parse(response: ExchangeResponse, credentials: Credentials): RevokeVerdict;
 }
 
 /** One exchange's signer and parser. */
@@ -186,4 +224,6 @@ export interface ExchangeAdapter {
   readonly credentialHeaders?: readonly string[];
   /** A documented self-delete request, or why none is recorded. */
   readonly selfDelete: Known<SelfDelete>;
+  /** Present only when `selfDelete` is confirmed: the one request that is not read-only. */
+  readonly revoke?: SelfRevoke;
 }

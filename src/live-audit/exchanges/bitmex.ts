@@ -83,6 +83,9 @@ export const bitmex: ExchangeAdapter = {
       method: 'DELETE',
       path: '/api/v1/apiKey',
       note: 'Listed in BitMEX’s published swagger ("Remove an API Key", form field apiKeyID); not confirmed that the current API still accepts it or which key rights it needs.',
+      // Not confirmed in BitMEX's current API docs (only the old swagger lists it), so it stays off the allow-list
+      // and "Revoke via API" is not offered for BitMEX keys.
+      confirmed: false,
     },
     source('https://github.com/BitMEX/api-connectors/blob/master/swagger.json', 'official', 'APIKey.remove'),
   ),

@@ -52,8 +52,54 @@ describe('bybit signer', () => {
     });
   });
 
-  it('records the documented self-delete request', () => {
-    expect(isKnown(bybit.selfDelete) && bybit.selfDelete.value.path).toBe('/v5/user/delete-api');
+  it('records the documented self-delete request, confirmed, and builds it with an empty JSON body', async () => {
+    expect(isKnown(bybit.selfDelete) && bybit.selfDelete.value).toMatchObject({
+      method: 'POST',
+      path: '/v5/user/delete-api',
+      confirmed: true,
+    });
+    const request = bybit.revoke!.request(1_700_000_000_123);
+    expect(request).toEqual({
+      method: 'POST',
+      path: '/v5/user/delete-api',
+      query: '',
+      body: '{}',
+      timestamp: '1700000000123',
+    });
+    const signed = await bybit.sign(request, KEY, ORIGIN);
+    expect(signed.prehash).toBe(`1700000000123${KEY.apiKey}10000{}`);
+    expect(signed.signature).toBe(createHmac('sha256', KEY.secret).update(signed.prehash).digest('hex'));
+  });
+
+  it('reads the self-delete answer: retCode 0 revoked, other codes refused, busy codes unknown', () => {
+    const answer = (json: unknown, status = 200) => ({ status, text: JSON.stringify(json), json });
+    const parse = (response: Parameters<NonNullable<typeof bybit.revoke>['parse']>[0], key: typeof KEY) =>
+      bybit.revoke!.parse(response, key);
+    expect(parse(answer({ retCode: 0, retMsg: '', result: {}, retExtInfo: {}, time: 1 }), KEY)).toEqual({
+      state: 'revoked',
+    });
+    expect(parse(answer({ retCode: 10004, retMsg: 'error sign!' }), KEY)).toEqual({
+      state: 'rejected',
+      message: 'error sign!',
+      code: '10004',
+    });
+    expect(parse(answer({ retCode: 10002, retMsg: '' }), KEY)).toEqual({
+      state: 'rejected',
+      message: 'code 10002',
+      code: '10002',
+    });
+    expect(parse(answer({ retCode: 10018, retMsg: 'Too many visits' }), KEY)).toMatchObject({
+      state: 'unknown',
+      reason: 'rate-limited',
+    });
+    expect(parse({ status: 401, text: '', json: undefined }, KEY)).toEqual({
+      state: 'rejected',
+      message: 'HTTP 401',
+    });
+    expect(parse({ status: 200, text: '<html>', json: undefined }, KEY)).toMatchObject({
+      state: 'unknown',
+      reason: 'unexpected-response',
+    });
   });
 });
 

@@ -7,7 +7,8 @@ import type { PermissionKind } from '../../exchanges/types';
 import { field, numeric, record, strings, text } from '../json';
 import { normalize } from '../normalize';
 import { hmacHex } from '../sign';
-import type { ExchangeAdapter } from '../types';
+import { sanitizeMessage } from '../sanitize';
+import type { ExchangeAdapter, RevokeVerdict, UnknownReason, Verdict } from '../types';
 import { dateFrom, fromMeaning, invalid, need, unexpected, type Meaning } from './common';
 
 const RECV_WINDOW = '10000';
@@ -46,6 +47,22 @@ function kindOf(id: string): PermissionKind {
     return 'trade';
   }
   return 'other';
+}
+
+/**
+ * retCodes after which a self-delete may or may not have happened: rate limits, server timeout or trouble.
+ * https://bybit-exchange.github.io/docs/v5/error
+ */
+const REVOKE_UNKNOWN: Readonly<Record<string, UnknownReason>> = {
+  '10000': 'timeout',
+  '10006': 'rate-limited',
+  '10009': 'rate-limited',
+  '10016': 'server-error',
+  '10018': 'rate-limited',
+};
+
+function revokeUnknown(reason: UnknownReason, verdict: Verdict): RevokeVerdict {
+  return { state: 'unknown', reason, message: 'message' in verdict ? verdict.message : '' };
 }
 
 export const bybit: ExchangeAdapter = {
@@ -129,7 +146,36 @@ export const bybit: ExchangeAdapter = {
       method: 'POST',
       path: '/v5/user/delete-api',
       note: 'Deletes the master-account key that signs the request, at once. The key needs Account Transfer, Subaccount Transfer or Withdrawal rights; sub-account keys use POST /v5/user/delete-sub-api.',
+      // The docs page shows the request (no parameters, JSON body `{}`, signed like every v5 POST) and the answer
+      // (retCode 0, empty result).
+      confirmed: true,
     },
     source('https://bybit-exchange.github.io/docs/v5/user/rm-master-apikey', 'official'),
   ),
+  revoke: {
+    endpoint: { method: 'POST', origin: 'https://api.bybit.com', path: '/v5/user/delete-api' },
+    // "Request Parameters: None": the body is an empty JSON object, and it is what gets signed.
+    request: (nowMs) => ({
+      method: 'POST',
+      path: '/v5/user/delete-api',
+      query: '',
+      body: '{}',
+      timestamp: String(Math.floor(nowMs)),
+    }),
+    parse(response, credentials) {
+      const body = record(response.json);
+      const code = body === null ? null : numeric(body.retCode);
+      if (code === 0) return { state: 'revoked' };
+      if (body === null || code === null) {
+        return response.status === 401
+          ? { state: 'rejected', message: 'HTTP 401' }
+          : revokeUnknown('unexpected-response', unexpected(response, credentials));
+      }
+      const message = sanitizeMessage(typeof body.retMsg === 'string' ? body.retMsg : '', credentials);
+      const busy = REVOKE_UNKNOWN[String(code)];
+      if (busy !== undefined) return { state: 'unknown', reason: busy, message: message || `code ${code}` };
+      // Any other retCode is the exchange refusing the request: the key was not deleted.
+      return { state: 'rejected', message: message || `code ${code}`, code: String(code) };
+    },
+  },
 };
