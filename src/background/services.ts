@@ -86,6 +86,8 @@ export function createServices(): BackgroundServices {
   const live = new LiveAuditService({
     vault,
     audit,
+    incidents,
+    store: localStore,
     now,
     fetch: (url, init) => fetch(url, { ...init, credentials: 'omit', cache: 'no-store', redirect: 'error' }),
     hasOrigins: (origins) => chrome.permissions.contains({ origins }),

@@ -16,7 +16,7 @@ import type {
   RevokeAllSession,
 } from '../incident';
 import type { ExplainRequest, SignatureExplanation } from '../live-audit/explain';
-import type { Credentials, LiveAuditResult } from '../live-audit/types';
+import type { Credentials, LiveAuditResult, RevokeResult } from '../live-audit/types';
 import type { CredentialInput, CredentialMeta, CredentialPatch, Settings } from '../vault/model';
 import type {
   CredentialListing,
@@ -77,6 +77,21 @@ export interface RevokeAllView {
   readonly checklist: CombinedChecklist;
   /** Keys in scope that were already revoked. */
   readonly skipped: readonly string[];
+}
+
+/** The first half of "Revoke via API": what is about to be deleted, and the one-time confirmation token. */
+export interface RevokePrepared {
+  /** Random, single use, valid until `expiresAt`; 'liveAudit.revoke' refuses any other. */
+  readonly token: string;
+  readonly label: string;
+  readonly apiKeyHint: string | null;
+  readonly expiresAt: number;
+}
+
+export interface RevokeOutcome {
+  readonly result: RevokeResult;
+  /** The key's open incident (its revoke step ticked when the key was revoked), or null when none is open. */
+  readonly incident: IncidentView | null;
 }
 
 export interface ReminderSettings {
@@ -150,6 +165,10 @@ export interface MessageMap {
   // Live key audit and signature checker (signing happens only here, in the background).
   'liveAudit.run': Route<{ readonly credentialId: string }, LiveAuditResult>;
   'liveAudit.results': Route<Empty, Readonly<Record<string, LiveAuditResult>>>;
+  /** "Revoke via API", first step: a one-time token for the key (nothing is sent to the exchange). */
+  'liveAudit.revokePrepare': Route<{ readonly credentialId: string }, RevokePrepared>;
+  /** "Revoke via API", second step: deletes the key at the exchange; refused without a fresh, unused token. */
+  'liveAudit.revoke': Route<{ readonly credentialId: string; readonly confirm: string }, RevokeOutcome>;
   'signature.explain': Route<
     {
       readonly exchange: ExchangeId;

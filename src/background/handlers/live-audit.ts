@@ -10,6 +10,8 @@ const TEXT = (max: number) => v.pipe(v.string(), v.maxLength(max));
 export function liveAuditRoutes(live: LiveAuditService): {
   'liveAudit.run': RouteSpec<'liveAudit.run'>;
   'liveAudit.results': RouteSpec<'liveAudit.results'>;
+  'liveAudit.revokePrepare': RouteSpec<'liveAudit.revokePrepare'>;
+  'liveAudit.revoke': RouteSpec<'liveAudit.revoke'>;
   'signature.explain': RouteSpec<'signature.explain'>;
 } {
   return {
@@ -19,6 +21,17 @@ export function liveAuditRoutes(live: LiveAuditService): {
       handle: ({ credentialId }) => live.run(credentialId),
     },
     'liveAudit.results': { from: PAGE, payload: v.strictObject({}), handle: () => live.results() },
+    'liveAudit.revokePrepare': {
+      from: PAGE,
+      payload: v.strictObject({ credentialId: CredentialIdSchema }),
+      handle: ({ credentialId }) => live.prepareRevoke(credentialId),
+    },
+    'liveAudit.revoke': {
+      from: PAGE,
+      // Any string up to the size of a token: the service answers a wrong one with 'confirmation-needed'.
+      payload: v.strictObject({ credentialId: CredentialIdSchema, confirm: TEXT(128) }),
+      handle: ({ credentialId, confirm }) => live.revoke(credentialId, confirm),
+    },
     'signature.explain': {
       from: PAGE,
       payload: v.strictObject({

@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
 import { getExchange } from '../../exchanges/index';
+import type { Incident as IncidentModel, Step } from '../../incident/types';
+import type { RevokeResult, UnknownReason } from '../../live-audit/types';
 // Direct module imports keep the rest of the incident logic out of the popup's bundle.
 import { SOURCE_KEYS } from '../../incident/report';
 import { STATE_KEYS } from '../../incident/transitions';
@@ -13,7 +15,19 @@ import { StepItem } from '../components/StepItem';
 import { ViewHeading } from '../components/ViewHeading';
 import { download, formatDateTime } from '../format';
 import { useAsync } from '../hooks';
+import { requestPermissions } from '../permissions';
 import { href } from '../router';
+import { useLiveKit, type LiveKit } from '../use-live-kit';
+
+const REASON_KEYS: Record<UnknownReason, string> = {
+  network: 'popupLiveReasonNetwork',
+  'rate-limited': 'popupLiveReasonRateLimited',
+  'server-error': 'popupLiveReasonServerError',
+  timeout: 'popupLiveReasonTimeout',
+  'unexpected-response': 'popupLiveReasonUnexpected',
+  'clock-skew': 'popupLiveReasonClockSkew',
+  'not-permitted': 'popupLiveReasonNotPermitted',
+};
 
 export function Incident({ id }: { id: string }) {
   const { data, set } = useAsync(() => call('incident.get', { id }), [id]);
@@ -101,6 +115,9 @@ function Checklist({ view, onView }: { view: IncidentView; onView: (view: Incide
               <p class="step__key">
                 <strong>{incident.label}</strong> · <code>{incident.apiKeyHint ?? t('popupUnknown')}</code>
               </p>
+            )}
+            {step.kind === 'revoke' && !finished && (
+              <RevokeViaApi incident={incident} step={step} onView={onView} />
             )}
             {step.kind === 'replace' && incident.replacementId === null && (
               <p>
@@ -209,4 +226,122 @@ function Checklist({ view, onView }: { view: IncidentView; onView: (view: Incide
       )}
     </section>
   );
+}
+
+/** The exchange's API origins "Revoke via API" needs (time sync and the self-delete), or null when not offered. */
+function revokeOrigins(kit: LiveKit, incident: IncidentModel): string[] | null {
+  const entries = kit.ALLOWLIST.filter(
+    (entry) =>
+      entry.exchange === incident.exchange && (entry.purpose === 'revoke' || entry.purpose === 'time'),
+  );
+  if (!entries.some((entry) => entry.purpose === 'revoke')) return null;
+  return [...new Set(entries.map((entry) => `${entry.origin}/*`))];
+}
+
+/**
+ * "Revoke via API", for exchanges whose docs confirm a key can delete itself: a first click opens a confirmation
+ * naming the key, the second asks the background for a one-time token and then for the delete.
+ */
+function RevokeViaApi({
+  incident,
+  step,
+  onView,
+}: {
+  incident: IncidentModel;
+  step: Step;
+  onView: (view: IncidentView) => void;
+}) {
+  const kit = useLiveKit();
+  const [confirming, setConfirming] = useState(false);
+  const [state, setState] = useState<'idle' | 'running' | 'denied'>('idle');
+  const [outcome, setOutcome] = useState<RevokeResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const origins = kit === null ? null : revokeOrigins(kit, incident);
+  if (origins === null) return null;
+  const name = getExchange(incident.exchange).name;
+  const hint = incident.apiKeyHint ?? t('popupUnknown');
+
+  const revoke = (): void => {
+    // Ask for the exchange's API origins inside the click (a user gesture is required), before any await.
+    const granted = requestPermissions({ origins });
+    setConfirming(false);
+    setError(null);
+    setOutcome(null);
+    setState('running');
+    void (async () => {
+      if (!(await granted)) return setState('denied');
+      try {
+        const { token } = await call('liveAudit.revokePrepare', { credentialId: incident.credentialId });
+        const done = await call('liveAudit.revoke', { credentialId: incident.credentialId, confirm: token });
+        setOutcome(done.result);
+        if (done.incident !== null) onView(done.incident);
+      } catch (err) {
+        setError(errorText(err));
+      }
+      setState('idle');
+    })();
+  };
+
+  return (
+    <div class="revoke-api">
+      {step.doneAt === null && outcome?.state !== 'revoked' && (
+        <>
+          <p class="field__hint">{t('popupRevokeViaApiHint', name)}</p>
+          <button
+            type="button"
+            class="button button--small button--danger"
+            disabled={state === 'running'}
+            onClick={() => setConfirming(true)}
+          >
+            {state === 'running' ? t('popupRevokeRunning') : t('popupRevokeViaApi')}
+          </button>
+        </>
+      )}
+      <div role="status" aria-live="polite">
+        {state === 'denied' && <p class="note note--error">{t('popupRevokeDenied')}</p>}
+        {error !== null && <p class="note note--error">{error}</p>}
+        {outcome !== null && <RevokeOutcomeNote exchange={name} outcome={outcome} />}
+      </div>
+      {confirming && (
+        <Dialog
+          title={t('popupRevokeConfirmTitle', [incident.label, name])}
+          onClose={() => setConfirming(false)}
+        >
+          <p>{t('popupRevokeConfirmExplain', [incident.label, hint, name])}</p>
+          <p>{t('popupRevokeConfirmRight', name)}</p>
+          <div class="actions">
+            <button type="button" class="button button--danger" onClick={revoke}>
+              {t('popupRevokeConfirmButton', name)}
+            </button>
+            <button type="button" class="button" autoFocus onClick={() => setConfirming(false)}>
+              {t('popupCancel')}
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </div>
+  );
+}
+
+function RevokeOutcomeNote({ exchange, outcome }: { exchange: string; outcome: RevokeResult }) {
+  switch (outcome.state) {
+    case 'revoked':
+      return (
+        <p class="note note--ok" data-state="revoked">
+          {t('popupRevokeDone', exchange)}
+        </p>
+      );
+    case 'rejected':
+      return (
+        <p class="note note--error" data-state="rejected">
+          {t('popupRevokeRejected', [exchange, outcome.message])}
+        </p>
+      );
+    case 'unknown':
+      return (
+        <p class="note note--warning" data-state="unknown">
+          {t('popupRevokeUnknown', t(REASON_KEYS[outcome.reason]))}
+        </p>
+      );
+  }
 }
