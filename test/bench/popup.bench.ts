@@ -81,7 +81,7 @@ try {
       undefined,
       { polling: 'raf', timeout: 30_000 },
     );
-    samples.push((await handle.jsonValue()));
+    samples.push(await handle.jsonValue());
     await page.close();
   }
   samples.sort((a, b) => a - b);

@@ -13,7 +13,10 @@ interface Manifest {
 
 const manifest = JSON.parse(readFileSync('manifest.json', 'utf8')) as Manifest;
 const readme = readFileSync('README.md', 'utf8');
-const permissionsSection = readme.slice(readme.indexOf('## Permissions'), readme.indexOf('## ', readme.indexOf('## Permissions') + 3));
+const permissionsSection = readme.slice(
+  readme.indexOf('## Permissions'),
+  readme.indexOf('## ', readme.indexOf('## Permissions') + 3),
+);
 
 describe('manifest permissions', () => {
   it('asks for no host access up front: API hosts are optional, requested when a live audit is first run', () => {
