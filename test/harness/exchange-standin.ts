@@ -5,6 +5,8 @@
  * request, verifies signatures with its own node:crypto code (written apart from src/, so a shared mistake cannot
  * pass), and answers with the exchange's documented payloads. The api key presented picks the behaviour: a valid
  * key, a rejected key, an IP-restricted key, a 429, or a hang until the client gives up. Every request is recorded.
+ * Where the exchange documents a key's self-delete (Bybit), the stand-in serves it too: a good request deletes the
+ * key, so every later request with it is rejected; a `read-only` key lacks the right the exchange requires.
  */
 import { execFileSync } from 'node:child_process';
 import {
@@ -22,7 +24,15 @@ import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export type Behaviour = 'valid' | 'rejected' | 'ip-restricted' | 'rate-limited' | 'hang' | 'unified';
+export type Behaviour =
+  | 'valid'
+  | 'rejected'
+  | 'ip-restricted'
+  | 'rate-limited'
+  | 'hang'
+  | 'unified'
+  /** Valid, but without the rights a self-delete needs. */
+  | 'read-only';
 
 export interface StandinKey {
   readonly apiKey: string;
@@ -88,6 +98,13 @@ interface Venue {
   stale: Reply;
   rateLimited: Reply;
   unified?: (route: string) => Reply | null;
+  /** The documented self-delete, for venues that have one. */
+  revoke?: {
+    readonly route: string;
+    /** The documented answer, or the venue's parameter error when the request is not shaped as documented. */
+    answer(req: Incoming): { readonly reply: Reply; readonly deleted: boolean };
+    readonly notPermitted: Reply;
+  };
 }
 
 const hmac = (alg: string, key: string | Buffer, data: string | Buffer) => createHmac(alg, key).update(data);
@@ -168,10 +185,12 @@ const VENUES: readonly Venue[] = [
       const ts = req.headers['x-bapi-timestamp'] ?? '';
       const recv = req.headers['x-bapi-recv-window'] ?? '5000';
       const apiKey = req.headers['x-bapi-api-key'] ?? null;
+      // v5: GET signs the query string, POST the raw JSON body. https://bybit-exchange.github.io/docs/v5/guide
+      const payload = req.method === 'POST' ? req.body : req.query;
       const expected =
         key?.secret === undefined
           ? ''
-          : hmac('sha256', key.secret, `${ts}${apiKey ?? ''}${recv}${req.query}`).digest('hex');
+          : hmac('sha256', key.secret, `${ts}${apiKey ?? ''}${recv}${payload}`).digest('hex');
       return {
         apiKey,
         signatureOk: same(req.headers['x-bapi-sign'] ?? '', expected),
@@ -232,6 +251,44 @@ const VENUES: readonly Venue[] = [
       },
     },
     rateLimited: { status: 429, json: { retCode: 10006, retMsg: 'Too many visits!' } },
+    // https://bybit-exchange.github.io/docs/v5/user/rm-master-apikey: no parameters, JSON body, empty result.
+    revoke: {
+      route: 'POST /v5/user/delete-api',
+      answer(req) {
+        let body: unknown;
+        try {
+          body = JSON.parse(req.body);
+        } catch {
+          body = null;
+        }
+        const shaped =
+          (req.headers['content-type'] ?? '').startsWith('application/json') &&
+          typeof body === 'object' &&
+          body !== null &&
+          !Array.isArray(body) &&
+          Object.keys(body).length === 0;
+        return shaped
+          ? {
+              reply: {
+                status: 200,
+                json: { retCode: 0, retMsg: '', result: {}, retExtInfo: {}, time: req.now },
+              },
+              deleted: true,
+            }
+          : {
+              reply: { status: 200, json: { retCode: 10001, retMsg: 'params error', result: {} } },
+              deleted: false,
+            };
+      },
+      notPermitted: {
+        status: 200,
+        json: {
+          retCode: 10005,
+          retMsg: 'Permission denied, please check your API key permissions.',
+          result: {},
+        },
+      },
+    },
   },
   {
     host: 'www.okx.com',
@@ -704,6 +761,8 @@ export async function startExchangeStandin(keys: readonly StandinKey[]): Promise
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
   const byKey = new Map(keys.map((k) => [k.apiKey, k]));
+  /** Keys deleted through a self-delete request: the exchange rejects them from then on. */
+  const deleted = new Set<string>();
   let offset = 0;
 
   const server: Server = createServer({ key, cert }, (request, response) => {
@@ -734,10 +793,11 @@ export async function startExchangeStandin(keys: readonly StandinKey[]): Promise
         return send(response, { status: 200, json: venue.time.body(incoming.now) });
       }
       const route = `${incoming.method} ${incoming.path}`;
-      if (!venue.routes.includes(route))
+      const revoke = venue.revoke?.route === route ? venue.revoke : undefined;
+      if (!venue.routes.includes(route) && revoke === undefined)
         return send(response, { status: 404, json: { error: 'not served by the stand-in' } });
       const claimed = venue.check(incoming, undefined).apiKey;
-      const known = claimed === null ? undefined : byKey.get(claimed);
+      const known = claimed === null || deleted.has(claimed) ? undefined : byKey.get(claimed);
       if (known === undefined) return send(response, venue.rejected);
       if (known.behaviour === 'hang') return; // never answers; the client must give up
       if (known.behaviour === 'rate-limited') return send(response, venue.rateLimited);
@@ -746,6 +806,12 @@ export async function startExchangeStandin(keys: readonly StandinKey[]): Promise
       if (!check.signatureOk) return send(response, venue.badSignature);
       if (!check.fresh) return send(response, venue.stale);
       if (known.behaviour === 'ip-restricted') return send(response, venue.ipRestricted);
+      if (revoke !== undefined) {
+        if (known.behaviour === 'read-only') return send(response, revoke.notPermitted);
+        const { reply, deleted: gone } = revoke.answer(incoming);
+        if (gone) deleted.add(known.apiKey);
+        return send(response, reply);
+      }
       if (known.behaviour === 'unified') {
         const reply = venue.unified?.(route) ?? null;
         if (reply !== null) return send(response, reply);

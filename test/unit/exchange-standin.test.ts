@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExchangeId } from '../../src/exchanges/types';
 import { ALLOWLIST, findAllowed } from '../../src/live-audit/allowlist';
 import { runLiveAudit } from '../../src/live-audit/client';
+import { runRevoke } from '../../src/live-audit/revoke';
 import { LIVE_AUDIT_EXCHANGES } from '../../src/live-audit/exchanges/index';
 import type { Credentials } from '../../src/live-audit/types';
 import {
@@ -64,13 +65,19 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await standin.close();
-  // Nothing the client sent, across every test, left the allow-list.
+  // Nothing the audit sent, across every test, left the audit's allow-list, and none was a self-delete (the
+  // revoke tests below use a stand-in of their own).
   expect(standin.requests.length).toBeGreaterThan(0);
   for (const request of standin.requests) {
-    const url = `https://${request.host}${request.path}${request.query === '' ? '' : `?${request.query}`}`;
+    const url = urlOf(request);
     expect(findAllowed(request.method, url, false), `${request.method} ${url}`).not.toBeNull();
+    expect(findAllowed(request.method, url, true, 'revoke')?.purpose).not.toBe('revoke');
   }
 });
+
+function urlOf(request: { host: string; path: string; query: string }): string {
+  return `https://${request.host}${request.path}${request.query === '' ? '' : `?${request.query}`}`;
+}
 
 const audit = (exchange: ExchangeId, credentials: Credentials, timeoutMs = 5000) =>
   runLiveAudit(exchange, credentials, { fetch: standinFetch(standin), now: () => Date.now(), timeoutMs });
@@ -204,5 +211,47 @@ describe('the stand-in itself', () => {
     });
     expect(other.status).toBe(404);
     standin.requests.pop();
+  });
+});
+
+describe('revoke via API against the stand-in', () => {
+  let own: ExchangeStandin;
+  const creds = (name: string): Credentials => ({
+    apiKey: `bybit-${name}-0123456789`,
+    secret: `${name}-secret`,
+  });
+
+  beforeAll(async () => {
+    own = await startExchangeStandin([
+      { ...creds('doomed'), behaviour: 'valid' },
+      { ...creds('readonly'), behaviour: 'read-only' },
+      { ...creds('limited'), behaviour: 'rate-limited' },
+    ]);
+  });
+
+  afterAll(async () => {
+    await own.close();
+    // Only time requests and self-deletes, all on the revoke scope of the allow-list.
+    for (const request of own.requests) {
+      expect(findAllowed(request.method, urlOf(request), false, 'revoke'), request.path).not.toBeNull();
+    }
+  });
+
+  const revoke = (credentials: Credentials) =>
+    runRevoke('bybit', credentials, { fetch: standinFetch(own), now: () => Date.now(), timeoutMs: 5000 });
+
+  it('deletes a key once; the exchange rejects it from then on', async () => {
+    expect(await revoke(creds('doomed'))).toMatchObject({ state: 'revoked' });
+    expect(own.requests.filter((r) => r.path === '/v5/user/delete-api')).toHaveLength(1);
+    expect(await revoke(creds('doomed'))).toMatchObject({ state: 'rejected', code: '10003' });
+  });
+
+  it('reports a key without the needed rights, a wrong secret and a 429 truthfully', async () => {
+    expect(await revoke(creds('readonly'))).toMatchObject({ state: 'rejected', code: '10005' });
+    expect(await revoke({ ...creds('readonly'), secret: 'wrong' })).toMatchObject({
+      state: 'rejected',
+      code: '10004',
+    });
+    expect(await revoke(creds('limited'))).toMatchObject({ state: 'unknown', reason: 'rate-limited' });
   });
 });
