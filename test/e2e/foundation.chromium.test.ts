@@ -86,7 +86,7 @@ describe('foundation in Chromium', () => {
     await page.goto(server.url('/fields.html'));
     const unknown = await browser.evaluateInContentScript<PingReply>(
       page,
-      `chrome.runtime.sendMessage({ type: 'vault.reveal', payload: { id: 'x' } })`,
+      `chrome.runtime.sendMessage({ type: 'vault.dump', payload: {} })`,
     );
     expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown-message' } });
     const malformed = await browser.evaluateInContentScript<PingReply>(
