@@ -1,3 +1,4 @@
+import { Fact } from '../components/Fact';
 import { useState } from 'preact/hooks';
 import { EXCHANGES, getExchange } from '../../exchanges/index';
 import { t } from '../../shared/i18n';
@@ -225,34 +226,22 @@ function CredentialRow({
         )}
       </div>
       <dl class="facts">
-        <div>
-          <dt>{t('popupApiKey')}</dt>
-          <dd>
-            <code>{meta.apiKeyHint ?? t('popupUnknown')}</code>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('popupPermissions')}</dt>
-          <dd>
-            <Permissions exchange={meta.exchange} ids={meta.permissions} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t('popupIpAllowlist')}</dt>
-          <dd>
-            <IpState ip={meta.ipAllowlist} />
-          </dd>
-        </div>
+        <Fact label={t('popupApiKey')}>
+          <code>{meta.apiKeyHint ?? t('popupUnknown')}</code>
+        </Fact>
+        <Fact label={t('popupPermissions')}>
+          <Permissions exchange={meta.exchange} ids={meta.permissions} />
+        </Fact>
+        <Fact label={t('popupIpAllowlist')}>
+          <IpState ip={meta.ipAllowlist} />
+        </Fact>
         <div>
           <dt>{t('popupAge')}</dt>
           <dd>{formatAge(meta.createdAt)}</dd>
         </div>
-        <div>
-          <dt>{t('popupUsedBy')}</dt>
-          <dd>
-            {meta.usedBy.length === 0 ? t('popupUsedByNone') : meta.usedBy.map((u) => u.name).join(', ')}
-          </dd>
-        </div>
+        <Fact label={t('popupUsedBy')}>
+          {meta.usedBy.length === 0 ? t('popupUsedByNone') : meta.usedBy.map((u) => u.name).join(', ')}
+        </Fact>
       </dl>
       {incident !== null && (
         <p class="row__incident">

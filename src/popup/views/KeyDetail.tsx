@@ -1,3 +1,4 @@
+import { Fact } from '../components/Fact';
 import { useState } from 'preact/hooks';
 import { getExchange } from '../../exchanges/index';
 import type { FieldKind } from '../../exchanges/types';
@@ -143,33 +144,21 @@ function Detail({
 
       <h3>{t('popupDetails')}</h3>
       <dl class="facts facts--wide">
-        <div>
-          <dt>{t('popupApiKey')}</dt>
-          <dd>
-            <code>{meta.apiKeyHint ?? t('popupUnknown')}</code>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('popupPermissions')}</dt>
-          <dd>
-            <Permissions exchange={meta.exchange} ids={meta.permissions} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t('popupIpAllowlist')}</dt>
-          <dd>
-            <IpState ip={meta.ipAllowlist} />
-            {meta.ipAllowlist.state === 'list' && (
-              <span class="mono"> {meta.ipAllowlist.entries.join(', ')}</span>
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('popupCreatedAt')}</dt>
-          <dd>
-            {formatDate(meta.createdAt)} ({formatAge(meta.createdAt)})
-          </dd>
-        </div>
+        <Fact label={t('popupApiKey')}>
+          <code>{meta.apiKeyHint ?? t('popupUnknown')}</code>
+        </Fact>
+        <Fact label={t('popupPermissions')}>
+          <Permissions exchange={meta.exchange} ids={meta.permissions} />
+        </Fact>
+        <Fact label={t('popupIpAllowlist')}>
+          <IpState ip={meta.ipAllowlist} />
+          {meta.ipAllowlist.state === 'list' && (
+            <span class="mono"> {meta.ipAllowlist.entries.join(', ')}</span>
+          )}
+        </Fact>
+        <Fact label={t('popupCreatedAt')}>
+          {formatDate(meta.createdAt)} ({formatAge(meta.createdAt)})
+        </Fact>
         <div>
           <dt>{t('popupLastRotatedAt')}</dt>
           <dd>{formatDate(meta.lastRotatedAt)}</dd>
@@ -178,21 +167,15 @@ function Detail({
           <dt>{t('popupExpiresAt')}</dt>
           <dd>{meta.expiresAt === null ? t('popupNoExpiry') : formatDate(meta.expiresAt)}</dd>
         </div>
-        <div>
-          <dt>{t('popupUsedBy')}</dt>
-          <dd>
-            {meta.usedBy.length === 0
-              ? t('popupUsedByNone')
-              : meta.usedBy.map((u) => (u.domain ? `${u.name} (${u.domain})` : u.name)).join(', ')}
-          </dd>
-        </div>
+        <Fact label={t('popupUsedBy')}>
+          {meta.usedBy.length === 0
+            ? t('popupUsedByNone')
+            : meta.usedBy.map((u) => (u.domain ? `${u.name} (${u.domain})` : u.name)).join(', ')}
+        </Fact>
         {replaces !== null && (
-          <div>
-            <dt>{t('popupReplaces')}</dt>
-            <dd>
-              <a href={href(`/key/${encodeURIComponent(replaces.id)}`)}>{replaces.label}</a>
-            </dd>
-          </div>
+          <Fact label={t('popupReplaces')}>
+            <a href={href(`/key/${encodeURIComponent(replaces.id)}`)}>{replaces.label}</a>
+          </Fact>
         )}
         {meta.notes !== '' && (
           <div>
