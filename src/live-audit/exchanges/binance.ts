@@ -7,7 +7,14 @@ import { field, numeric, record } from '../json';
 import { normalize } from '../normalize';
 import { hmacHex } from '../sign';
 import type { ExchangeAdapter } from '../types';
-import { appendQuery, fromMeaning, invalid, need, unexpected, type Meaning } from './common';
+import {
+  fromCode,
+  need,
+  notAnObject,
+  timestampedQueryRequest,
+  withSignatureParam,
+  type Meaning,
+} from './common';
 
 const RECV_WINDOW = 10_000;
 
@@ -37,13 +44,7 @@ export const binance: ExchangeAdapter = {
     parse: (json) => numeric(field(json, 'serverTime')),
   },
   timestamp: (nowMs) => String(Math.floor(nowMs)),
-  permissionRequest: (endpoint, nowMs) => ({
-    method: endpoint.method,
-    path: endpoint.path,
-    query: `recvWindow=${RECV_WINDOW}&timestamp=${Math.floor(nowMs)}`,
-    body: '',
-    timestamp: String(Math.floor(nowMs)),
-  }),
+  permissionRequest: (endpoint, nowMs) => timestampedQueryRequest(endpoint, nowMs, RECV_WINDOW),
   async sign(input, credentials) {
     const secret = need(credentials, 'secret', 'Binance');
     const prehash = input.query + input.body;
@@ -61,8 +62,6 @@ export const binance: ExchangeAdapter = {
     if (input.query !== '' && input.body !== '') {
       notes.push('Query and body are joined with nothing between them (no "&") before signing.');
     }
-    // The signature goes last, in the body when everything else is there, otherwise in the query.
-    const inBody = input.query === '' && input.body !== '';
     return {
       prehash,
       signature,
@@ -70,18 +69,13 @@ export const binance: ExchangeAdapter = {
         'X-MBX-APIKEY': need(credentials, 'apiKey', 'Binance'),
         ...(input.method === 'GET' ? {} : { 'Content-Type': 'application/x-www-form-urlencoded' }),
       },
-      query: inBody ? input.query : appendQuery(input.query, `signature=${signature}`),
-      body: inBody ? appendQuery(input.body, `signature=${signature}`) : input.body,
+      ...withSignatureParam(input, signature),
       notes,
     };
   },
   parse(response, credentials) {
     const body = record(response.json);
-    if (body === null) {
-      return response.status === 401
-        ? invalid(`HTTP 401`, undefined, credentials)
-        : unexpected(response, credentials);
-    }
+    if (body === null) return notAnObject(response, credentials);
     if (response.status === 200 && typeof body.ipRestrict === 'boolean') {
       const granted = Object.entries(body)
         .filter(([name, value]) => /^(enable|permits)[A-Z]/.test(name) && value === true)
@@ -97,10 +91,7 @@ export const binance: ExchangeAdapter = {
         expiresAt: null,
       };
     }
-    const code = numeric(body.code);
-    if (code === null) return unexpected(response, credentials);
-    const message = typeof body.msg === 'string' ? body.msg : '';
-    return fromMeaning(ERRORS[String(code)], message, String(code), response, credentials);
+    return fromCode(ERRORS, numeric(body.code), body.msg, response, credentials);
   },
   selfDelete: unknownFact(
     'No documented request lets a key delete itself; DELETE /sapi/v1/sub-account/subAccountApi is for a master account deleting sub-account keys.',

@@ -8,7 +8,16 @@ import { field, numeric, record, strings } from '../json';
 import { normalize } from '../normalize';
 import { hmacHex } from '../sign';
 import type { ExchangeAdapter } from '../types';
-import { appendQuery, fromMeaning, invalid, need, unexpected, type Meaning } from './common';
+import {
+  fromCode,
+  need,
+  notAnObject,
+  timestampedQueryRequest,
+  unexpected,
+  validWithIps,
+  withSignatureParam,
+  type Meaning,
+} from './common';
 
 const RECV_WINDOW = 10_000;
 
@@ -40,13 +49,7 @@ export const bingx: ExchangeAdapter = {
     parse: (json) => numeric(field(json, 'data', 'serverTime')),
   },
   timestamp: (nowMs) => String(Math.floor(nowMs)),
-  permissionRequest: (endpoint, nowMs) => ({
-    method: endpoint.method,
-    path: endpoint.path,
-    query: `recvWindow=${RECV_WINDOW}&timestamp=${Math.floor(nowMs)}`,
-    body: '',
-    timestamp: String(Math.floor(nowMs)),
-  }),
+  permissionRequest: (endpoint, nowMs) => timestampedQueryRequest(endpoint, nowMs, RECV_WINDOW),
   async sign(input, credentials) {
     const secret = need(credentials, 'secret', 'BingX');
     const inBody = input.query === '' && input.body !== '';
@@ -66,35 +69,22 @@ export const bingx: ExchangeAdapter = {
       prehash,
       signature,
       headers: { 'X-BX-APIKEY': need(credentials, 'apiKey', 'BingX') },
-      query: inBody ? input.query : appendQuery(input.query, `signature=${signature}`),
-      body: inBody ? appendQuery(input.body, `signature=${signature}`) : input.body,
+      ...withSignatureParam(input, signature),
       notes,
     };
   },
   parse(response, credentials) {
     const body = record(response.json);
-    if (body === null) {
-      return response.status === 401
-        ? invalid('HTTP 401', undefined, credentials)
-        : unexpected(response, credentials);
-    }
+    if (body === null) return notAnObject(response, credentials);
     const code = numeric(body.code);
     if (code === 0) {
       const data = record(body.data);
       if (data === null || !Array.isArray(data.permissions)) return unexpected(response, credentials);
       const perms = strings(data.permissions);
       const ips = strings(data.ipAddresses);
-      return {
-        state: 'valid',
-        permissions: normalize('bingx', perms, perms, EXTRA_KINDS),
-        ipRestricted: ips.length > 0,
-        ipList: ips,
-        expiresAt: null,
-      };
+      return validWithIps(normalize('bingx', perms, perms, EXTRA_KINDS), ips);
     }
-    if (code === null) return unexpected(response, credentials);
-    const message = typeof body.msg === 'string' ? body.msg : '';
-    return fromMeaning(ERRORS[String(code)], message, String(code), response, credentials);
+    return fromCode(ERRORS, code, body.msg, response, credentials);
   },
   selfDelete: unknownFact(
     'No documented request lets a key delete itself; BingX documents sub-account key deletion by the master account only.',

@@ -9,7 +9,16 @@ import { field, numeric, record, splitList, strings, text } from '../json';
 import { normalize } from '../normalize';
 import { hmacBase64 } from '../sign';
 import type { ExchangeAdapter } from '../types';
-import { fromMeaning, invalid, need, unexpected, type Meaning } from './common';
+import {
+  fromCode,
+  need,
+  notAnObject,
+  plainRequest,
+  unexpected,
+  validWithIps,
+  withQuery,
+  type Meaning,
+} from './common';
 
 /** https://www.bitget.com/api-doc/common/error-code/restapi */
 const ERRORS: Readonly<Record<string, Meaning>> = {
@@ -59,16 +68,10 @@ export const bitget: ExchangeAdapter = {
     parse: (json) => numeric(field(json, 'data', 'serverTime')),
   },
   timestamp: (nowMs) => String(Math.floor(nowMs)),
-  permissionRequest: (endpoint, nowMs) => ({
-    method: endpoint.method,
-    path: endpoint.path,
-    query: '',
-    body: '',
-    timestamp: String(Math.floor(nowMs)),
-  }),
+  permissionRequest: (endpoint, nowMs) => plainRequest(endpoint, String(Math.floor(nowMs))),
   async sign(input, credentials) {
     const secret = need(credentials, 'secret', 'Bitget');
-    const prehash = `${input.timestamp}${input.method}${input.path}${input.query === '' ? '' : `?${input.query}`}${input.body}`;
+    const prehash = `${input.timestamp}${input.method}${withQuery(input.path, input.query)}${input.body}`;
     const signature = await hmacBase64('SHA-256', secret, prehash);
     const notes: string[] = [];
     if (!/^\d{13}$/.test(input.timestamp)) notes.push('ACCESS-TIMESTAMP must be milliseconds (13 digits).');
@@ -95,13 +98,8 @@ export const bitget: ExchangeAdapter = {
   },
   parse(response, credentials, endpoint) {
     const body = record(response.json);
-    if (body === null) {
-      return response.status === 401
-        ? invalid('HTTP 401', undefined, credentials)
-        : unexpected(response, credentials);
-    }
+    if (body === null) return notAnObject(response, credentials);
     const code = text(body.code);
-    const message = typeof body.msg === 'string' ? body.msg : '';
     if (code === '00000') {
       const data = record(body.data);
       if (data === null) return unexpected(response, credentials);
@@ -109,29 +107,16 @@ export const bitget: ExchangeAdapter = {
       if (endpoint.path === BITGET_UTA_ENDPOINT.path) {
         const perms = strings(data.permissions);
         const raw = typeof data.permType === 'string' ? [...perms, `permType:${data.permType}`] : perms;
-        return {
-          state: 'valid',
-          permissions: normalize('bitget', perms, raw, UTA_KINDS, true),
-          ipRestricted: ips.length > 0,
-          ipList: ips,
-          expiresAt: null,
-        };
+        return validWithIps(normalize('bitget', perms, raw, UTA_KINDS, true), ips);
       }
       const authorities = strings(data.authorities);
       if (!Array.isArray(data.authorities)) return unexpected(response, credentials);
       const extra = Object.fromEntries(authorities.map((a) => [a, classicKind(a)]));
-      return {
-        state: 'valid',
-        permissions: normalize('bitget', authorities, authorities, extra),
-        ipRestricted: ips.length > 0,
-        ipList: ips,
-        expiresAt: null,
-      };
+      return validWithIps(normalize('bitget', authorities, authorities, extra), ips);
     }
     if (code === '40085')
       return { state: 'next', message: 'unified account: use the v3 account info request' };
-    if (code === null) return unexpected(response, credentials);
-    return fromMeaning(ERRORS[code], message, code, response, credentials);
+    return fromCode(ERRORS, code, body.msg, response, credentials);
   },
   selfDelete: unknownFact('No documented request lets a Bitget key delete itself.'),
 };

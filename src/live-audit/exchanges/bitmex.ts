@@ -7,7 +7,7 @@ import { record, strings, text } from '../json';
 import { normalize } from '../normalize';
 import { hmacHex } from '../sign';
 import type { ExchangeAdapter } from '../types';
-import { invalid, need, restricted, unexpected, unknown } from './common';
+import { invalid, need, plainRequest, restricted, unexpected, unknown, withQuery } from './common';
 
 /** Seconds a signed request stays valid; also the clock error tolerated, since BitMEX publishes no time request. */
 const EXPIRES_AFTER_S = 30;
@@ -16,17 +16,11 @@ export const bitmex: ExchangeAdapter = {
   id: 'bitmex',
   requires: ['apiKey', 'secret'],
   timestamp: (nowMs) => String(Math.floor(nowMs / 1000) + EXPIRES_AFTER_S),
-  permissionRequest: (endpoint, nowMs) => ({
-    method: endpoint.method,
-    path: endpoint.path,
-    query: '',
-    body: '',
-    timestamp: String(Math.floor(nowMs / 1000) + EXPIRES_AFTER_S),
-  }),
+  permissionRequest: (endpoint, nowMs) =>
+    plainRequest(endpoint, String(Math.floor(nowMs / 1000) + EXPIRES_AFTER_S)),
   async sign(input, credentials) {
     const secret = need(credentials, 'secret', 'BitMEX');
-    const path = input.query === '' ? input.path : `${input.path}?${input.query}`;
-    const prehash = `${input.method}${path}${input.timestamp}${input.body}`;
+    const prehash = `${input.method}${withQuery(input.path, input.query)}${input.timestamp}${input.body}`;
     const signature = await hmacHex('SHA-256', secret, prehash);
     const notes: string[] = [];
     if (!/^\d{10}$/.test(input.timestamp))

@@ -9,7 +9,16 @@ import { normalize } from '../normalize';
 import { hmacHex } from '../sign';
 import { sanitizeMessage } from '../sanitize';
 import type { ExchangeAdapter, RevokeVerdict, UnknownReason, Verdict } from '../types';
-import { dateFrom, fromMeaning, invalid, need, unexpected, type Meaning } from './common';
+import {
+  dateFrom,
+  fromCode,
+  need,
+  notAnObject,
+  plainRequest,
+  unexpected,
+  validWithIps,
+  type Meaning,
+} from './common';
 
 const RECV_WINDOW = '10000';
 
@@ -76,13 +85,7 @@ export const bybit: ExchangeAdapter = {
       numeric(field(json, 'time')) ?? (numeric(field(json, 'result', 'timeSecond')) ?? NaN) * 1000,
   },
   timestamp: (nowMs) => String(Math.floor(nowMs)),
-  permissionRequest: (endpoint, nowMs) => ({
-    method: endpoint.method,
-    path: endpoint.path,
-    query: '',
-    body: '',
-    timestamp: String(Math.floor(nowMs)),
-  }),
+  permissionRequest: (endpoint, nowMs) => plainRequest(endpoint, String(Math.floor(nowMs))),
   async sign(input, credentials) {
     const apiKey = need(credentials, 'apiKey', 'Bybit');
     const secret = need(credentials, 'secret', 'Bybit');
@@ -112,11 +115,7 @@ export const bybit: ExchangeAdapter = {
   },
   parse(response, credentials) {
     const body = record(response.json);
-    if (body === null) {
-      return response.status === 401
-        ? invalid('HTTP 401', undefined, credentials)
-        : unexpected(response, credentials);
-    }
+    if (body === null) return notAnObject(response, credentials);
     const code = numeric(body.retCode);
     if (code === 0) {
       const result = record(body.result);
@@ -129,17 +128,13 @@ export const bybit: ExchangeAdapter = {
       const extra = Object.fromEntries(ids.map((id) => [id, kindOf(id)]));
       // "*" (or nothing) means the key is not bound to any IP.
       const ips = strings(result.ips).filter((ip) => ip !== '*' && ip !== '');
-      return {
-        state: 'valid',
-        permissions: normalize('bybit', ids, ids, extra, true),
-        ipRestricted: ips.length > 0,
-        ipList: ips,
-        expiresAt: dateFrom(text(result.expiredAt), 'iso'),
-      };
+      return validWithIps(
+        normalize('bybit', ids, ids, extra, true),
+        ips,
+        dateFrom(text(result.expiredAt), 'iso'),
+      );
     }
-    if (code === null) return unexpected(response, credentials);
-    const message = typeof body.retMsg === 'string' ? body.retMsg : '';
-    return fromMeaning(ERRORS[String(code)], message, String(code), response, credentials);
+    return fromCode(ERRORS, code, body.retMsg, response, credentials);
   },
   selfDelete: fact(
     {

@@ -7,7 +7,7 @@ import { field, numeric, record } from '../json';
 import { normalize } from '../normalize';
 import { cdpJwt, randomNonce, SigningError } from '../sign';
 import type { Credentials, ExchangeAdapter } from '../types';
-import { invalid, need, unexpected, unknown } from './common';
+import { invalid, need, plainRequest, unexpected, unknown } from './common';
 
 /** The CDP private key may have been stored as `privateKey` (our form) or pasted into `secret`. */
 function privateKeyOf(credentials: Credentials): string {
@@ -30,13 +30,7 @@ export const coinbase: ExchangeAdapter = {
       numeric(field(json, 'epochMillis')) ?? (numeric(field(json, 'epochSeconds')) ?? NaN) * 1000,
   },
   timestamp: (nowMs) => String(Math.floor(nowMs / 1000)),
-  permissionRequest: (endpoint, nowMs) => ({
-    method: endpoint.method,
-    path: endpoint.path,
-    query: '',
-    body: '',
-    timestamp: String(Math.floor(nowMs / 1000)),
-  }),
+  permissionRequest: (endpoint, nowMs) => plainRequest(endpoint, String(Math.floor(nowMs / 1000))),
   async sign(input, credentials, origin) {
     const keyName = need(credentials, 'apiKey', 'Coinbase');
     const host = new URL(origin).host;

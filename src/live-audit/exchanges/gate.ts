@@ -8,7 +8,7 @@ import { field, numeric, record, strings } from '../json';
 import { normalize } from '../normalize';
 import { digest, hmacHex, toHex } from '../sign';
 import type { Credentials, ExchangeAdapter } from '../types';
-import { fromMeaning, need, unexpected, type Meaning } from './common';
+import { fromMeaning, need, plainRequest, unexpected, validWithIps, type Meaning } from './common';
 
 /** https://www.gate.com/docs/developers/apiv4/#error-handling (labels) */
 const ERRORS: Readonly<Record<string, Meaning>> = {
@@ -64,13 +64,7 @@ export const gate: ExchangeAdapter = {
     parse: (json) => numeric(field(json, 'server_time')),
   },
   timestamp: (nowMs) => String(Math.floor(nowMs / 1000)),
-  permissionRequest: (endpoint, nowMs) => ({
-    method: endpoint.method,
-    path: endpoint.path,
-    query: '',
-    body: '',
-    timestamp: String(Math.floor(nowMs / 1000)),
-  }),
+  permissionRequest: (endpoint, nowMs) => plainRequest(endpoint, String(Math.floor(nowMs / 1000))),
   async sign(input, credentials) {
     const secret = need(credentials, 'secret', 'Gate');
     const bodyHash = toHex(await digest('SHA-512', input.body));
@@ -107,13 +101,7 @@ export const gate: ExchangeAdapter = {
       if (own === null || !Array.isArray(own.perms)) return unexpected(response, credentials);
       const { ids, extra } = permissionIds(own.perms);
       const ips = strings(own.ip_whitelist);
-      return {
-        state: 'valid',
-        permissions: normalize('gate', ids, ids, extra),
-        ipRestricted: ips.length > 0,
-        ipList: ips,
-        expiresAt: null,
-      };
+      return validWithIps(normalize('gate', ids, ids, extra), ips);
     }
     const body = record(response.json);
     const label = typeof body?.label === 'string' ? body.label : null;

@@ -7,7 +7,7 @@ import { record, strings, text } from '../json';
 import { normalize } from '../normalize';
 import { concatBytes, digest, fromBase64, hmacBase64, SigningError, toHex, utf8 } from '../sign';
 import type { ExchangeAdapter } from '../types';
-import { dateFrom, fromMeaning, need, unexpected, type Meaning } from './common';
+import { dateFrom, fromMeaning, need, unexpected, validWithIps, type Meaning } from './common';
 
 /** https://docs.kraken.com/api/docs/guides/spot-errors */
 const ERRORS: Readonly<Record<string, Meaning>> = {
@@ -97,13 +97,7 @@ export const kraken: ExchangeAdapter = {
     if (result === null || !Array.isArray(result.permissions)) return unexpected(response, credentials);
     const perms = strings(result.permissions);
     const ips = strings(result.ipAllowlist);
-    return {
-      state: 'valid',
-      permissions: normalize('kraken', perms, perms),
-      ipRestricted: ips.length > 0,
-      ipList: ips,
-      expiresAt: dateFrom(result.validUntil, 's'),
-    };
+    return validWithIps(normalize('kraken', perms, perms), ips, dateFrom(result.validUntil, 's'));
   },
   selfDelete: unknownFact('No documented request lets a Kraken spot key delete itself.'),
 };

@@ -8,7 +8,16 @@ import { field, numeric, record, splitList, strings, text } from '../json';
 import { normalize } from '../normalize';
 import { hmacBase64 } from '../sign';
 import type { ExchangeAdapter } from '../types';
-import { fromMeaning, invalid, need, unexpected, type Meaning } from './common';
+import {
+  fromCode,
+  need,
+  notAnObject,
+  plainRequest,
+  unexpected,
+  validWithIps,
+  withQuery,
+  type Meaning,
+} from './common';
 
 /** https://www.kucoin.com/docs-new/error-code */
 const ERRORS: Readonly<Record<string, Meaning>> = {
@@ -34,17 +43,10 @@ export const kucoin: ExchangeAdapter = {
     parse: (json) => numeric(field(json, 'data')),
   },
   timestamp: (nowMs) => String(Math.floor(nowMs)),
-  permissionRequest: (endpoint, nowMs) => ({
-    method: endpoint.method,
-    path: endpoint.path,
-    query: '',
-    body: '',
-    timestamp: String(Math.floor(nowMs)),
-  }),
+  permissionRequest: (endpoint, nowMs) => plainRequest(endpoint, String(Math.floor(nowMs))),
   async sign(input, credentials) {
     const secret = need(credentials, 'secret', 'KuCoin');
-    const endpoint = input.query === '' ? input.path : `${input.path}?${input.query}`;
-    const prehash = `${input.timestamp}${input.method}${endpoint}${input.body}`;
+    const prehash = `${input.timestamp}${input.method}${withQuery(input.path, input.query)}${input.body}`;
     const signature = await hmacBase64('SHA-256', secret, prehash);
     const passphrase = await hmacBase64('SHA-256', secret, need(credentials, 'passphrase', 'KuCoin'));
     const notes = ['KC-API-PASSPHRASE is the passphrase HMAC-SHA256-signed with the secret (key version 2).'];
@@ -67,28 +69,16 @@ export const kucoin: ExchangeAdapter = {
   },
   parse(response, credentials) {
     const body = record(response.json);
-    if (body === null) {
-      return response.status === 401
-        ? invalid('HTTP 401', undefined, credentials)
-        : unexpected(response, credentials);
-    }
+    if (body === null) return notAnObject(response, credentials);
     const code = text(body.code);
     if (code === '200000') {
       const data = record(body.data);
       if (data === null || typeof data.permission !== 'string') return unexpected(response, credentials);
       const perms = splitList(data.permission);
       const ips = Array.isArray(data.ipWhitelist) ? strings(data.ipWhitelist) : splitList(data.ipWhitelist);
-      return {
-        state: 'valid',
-        permissions: normalize('kucoin', perms, perms),
-        ipRestricted: ips.length > 0,
-        ipList: ips,
-        expiresAt: null,
-      };
+      return validWithIps(normalize('kucoin', perms, perms), ips);
     }
-    if (code === null) return unexpected(response, credentials);
-    const message = typeof body.msg === 'string' ? body.msg : '';
-    return fromMeaning(ERRORS[code], message, code, response, credentials);
+    return fromCode(ERRORS, code, body.msg, response, credentials);
   },
   selfDelete: unknownFact(
     'No documented request lets a key delete itself; DELETE /api/v1/sub/api-key is for a master account deleting sub-account keys.',

@@ -7,7 +7,16 @@ import { field, numeric, record, splitList, text } from '../json';
 import { normalize } from '../normalize';
 import { hmacBase64 } from '../sign';
 import type { ExchangeAdapter } from '../types';
-import { fromMeaning, invalid, need, unexpected, type Meaning } from './common';
+import {
+  fromCode,
+  need,
+  notAnObject,
+  plainRequest,
+  unexpected,
+  validWithIps,
+  withQuery,
+  type Meaning,
+} from './common';
 
 /** https://www.okx.com/docs-v5/en/#error-code-rest-api-authentication */
 const ERRORS: Readonly<Record<string, Meaning>> = {
@@ -38,17 +47,10 @@ export const okx: ExchangeAdapter = {
     parse: (json) => numeric(field(json, 'data', 0, 'ts')),
   },
   timestamp: (nowMs) => new Date(Math.floor(nowMs)).toISOString(),
-  permissionRequest: (endpoint, nowMs) => ({
-    method: endpoint.method,
-    path: endpoint.path,
-    query: '',
-    body: '',
-    timestamp: new Date(Math.floor(nowMs)).toISOString(),
-  }),
+  permissionRequest: (endpoint, nowMs) => plainRequest(endpoint, new Date(Math.floor(nowMs)).toISOString()),
   async sign(input, credentials) {
     const secret = need(credentials, 'secret', 'OKX');
-    const requestPath = input.query === '' ? input.path : `${input.path}?${input.query}`;
-    const prehash = `${input.timestamp}${input.method}${requestPath}${input.body}`;
+    const prehash = `${input.timestamp}${input.method}${withQuery(input.path, input.query)}${input.body}`;
     const signature = await hmacBase64('SHA-256', secret, prehash);
     const notes: string[] = [];
     if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(input.timestamp)) {
@@ -75,28 +77,16 @@ export const okx: ExchangeAdapter = {
   },
   parse(response, credentials) {
     const body = record(response.json);
-    if (body === null) {
-      return response.status === 401
-        ? invalid('HTTP 401', undefined, credentials)
-        : unexpected(response, credentials);
-    }
+    if (body === null) return notAnObject(response, credentials);
     const code = text(body.code);
     if (code === '0') {
       const config = record(field(body, 'data', 0));
       if (config === null || typeof config.perm !== 'string') return unexpected(response, credentials);
       const perms = splitList(config.perm);
       const ips = splitList(config.ip);
-      return {
-        state: 'valid',
-        permissions: normalize('okx', perms, perms),
-        ipRestricted: ips.length > 0,
-        ipList: ips,
-        expiresAt: null,
-      };
+      return validWithIps(normalize('okx', perms, perms), ips);
     }
-    if (code === null) return unexpected(response, credentials);
-    const message = typeof body.msg === 'string' ? body.msg : '';
-    return fromMeaning(ERRORS[code], message, code, response, credentials);
+    return fromCode(ERRORS, code, body.msg, response, credentials);
   },
   selfDelete: unknownFact(
     'No documented request lets a key delete itself; OKX documents sub-account key deletion by the master account only.',
