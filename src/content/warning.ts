@@ -64,12 +64,44 @@ function place(host: HTMLElement, anchor: Element | null): void {
   host.style.cssText = `${HOST_STYLE} top: ${top}px !important; left: ${left}px !important;`;
 }
 
+/** IntersectionObserver v2 (Chromium only): not yet in TypeScript's DOM types. */
+type VisibilityEntry = IntersectionObserverEntry & { readonly isVisible?: boolean };
+/** 'unknown' where the API is missing or has not reported yet: the checks below still apply. */
+type Visibility = 'visible' | 'hidden' | 'unknown';
+
+/**
+ * Tracks whether the browser itself reports the host as unoccluded and free of visual effects. Only this catches a
+ * page overlay with `pointer-events: none` (invisible to elementFromPoint) or a faded ancestor, including the frame's
+ * own embedding (https://web.dev/articles/intersectionobserver-v2). Firefox lacks the API.
+ * Observe the card, not the host: Chromium counts the host's own shadow content as occluding the host.
+ */
+function trackVisibility(target: HTMLElement): { state: () => Visibility; stop: () => void } {
+  const view = target.ownerDocument.defaultView;
+  const supported = !!view && 'isVisible' in view.IntersectionObserverEntry.prototype;
+  if (!view || !supported) return { state: () => 'unknown', stop: () => {} };
+  let state: Visibility = 'unknown';
+  const observer = new view.IntersectionObserver(
+    (entries) => {
+      for (const entry of entries as VisibilityEntry[])
+        state = entry.isVisible === true ? 'visible' : 'hidden';
+    },
+    { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
+  );
+  observer.observe(target);
+  return { state: () => state, stop: () => observer.disconnect() };
+}
+
 /** True when the host is really on screen and on top at (x, y): not hidden, faded or covered by the page. */
-function isGenuinelyVisible(host: HTMLElement, event: MouseEvent): boolean {
+function isGenuinelyVisible(host: HTMLElement, event: MouseEvent, tracked: Visibility): boolean {
   const view = host.ownerDocument.defaultView;
-  if (!view || !host.isConnected) return false;
+  if (!view || !host.isConnected || tracked === 'hidden') return false;
+  // The page can move the host into a faded or clipped container: it must still be where it was put.
+  const root = host.ownerDocument.documentElement;
+  if (host.parentNode !== root) return false;
   const style = view.getComputedStyle(host);
   if (style.opacity !== '1' || style.visibility !== 'visible' || style.display === 'none') return false;
+  const rootStyle = view.getComputedStyle(root);
+  if (rootStyle.opacity !== '1' || rootStyle.filter !== 'none' || rootStyle.clipPath !== 'none') return false;
   // Keyboard activation (detail 0) has no pointer position; a page cannot forge trusted key presses.
   if (event.detail === 0) return true;
   return host.ownerDocument.elementFromPoint(event.clientX, event.clientY) === host;
@@ -131,6 +163,7 @@ export function showWarning(anchor: Element | null, content: WarningContent): Wa
   place(host, anchor);
   doc.documentElement.append(host);
 
+  const visibility = trackVisibility(card);
   const armedAt = performance.now() + ARM_DELAY_MS;
   const armTimer = setTimeout(() => pasteAnyway.removeAttribute('aria-disabled'), ARM_DELAY_MS);
   const focusable = () => Array.from(actions.querySelectorAll('button'));
@@ -139,13 +172,14 @@ export function showWarning(anchor: Element | null, content: WarningContent): Wa
   const choice = new Promise<WarningChoice>((resolve) => {
     settle = (value) => {
       clearTimeout(armTimer);
+      visibility.stop();
       host.remove();
       resolve(value);
     };
   });
 
   const act = (value: WarningChoice, needsArming: boolean) => (event: MouseEvent) => {
-    if (!event.isTrusted || !isGenuinelyVisible(host, event)) return;
+    if (!event.isTrusted || !isGenuinelyVisible(host, event, visibility.state())) return;
     if (needsArming && performance.now() < armedAt) return;
     settle(value);
   };

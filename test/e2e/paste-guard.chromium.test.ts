@@ -253,5 +253,46 @@ describe('paste guard in Chromium', () => {
       expect(outcome).toEqual({ notCancelled: true, reachedPage: true, warning: false });
       expect(await readWarning(browser, page)).toBeNull();
     });
+
+    it.each(['a click-through overlay', 'a faded container'] as const)(
+      'cannot clickjack Paste anyway with %s',
+      async (trick) => {
+        await page.locator('#textarea').fill('');
+        await pasteInto(browser.context, page, '#textarea', SECRET_LINE, server.url(''));
+        await waitForWarning(browser, page, 'Binance');
+        const { x, y } = await buttonCenter(browser, page, 'Paste anyway');
+        await page.evaluate((how) => {
+          const host = document.querySelector('keywarden-guard') as HTMLElement;
+          const cover = document.createElement('div');
+          if (how === 'a click-through overlay') {
+            // Opaque lure on top; pointer-events: none lets the click through and hides it from elementFromPoint.
+            cover.style.cssText =
+              'position:fixed;inset:0;z-index:2147483647;background:#0f0;pointer-events:none';
+            document.documentElement.append(cover);
+          } else {
+            cover.style.cssText = 'opacity:0';
+            document.body.append(cover);
+            cover.append(host);
+          }
+          (window as { cover?: HTMLElement }).cover = cover;
+        }, trick);
+        await page.waitForTimeout(900);
+        await page.mouse.click(x, y);
+        await page.waitForTimeout(300);
+        expect(await fieldText(page, '#textarea')).toBe('');
+        await page.evaluate(() => {
+          const { cover } = window as { cover?: HTMLElement };
+          const host = document.querySelector('keywarden-guard');
+          if (host) document.documentElement.append(host);
+          cover?.remove();
+        });
+        // Uncovered again, a real click acts (after the visibility check has caught up).
+        await page.waitForTimeout(300);
+        const cancel = await buttonCenter(browser, page, 'Cancel');
+        await page.mouse.click(cancel.x, cancel.y);
+        await waitForNoWarning(browser, page);
+        expect(await fieldText(page, '#textarea')).toBe('');
+      },
+    );
   });
 });
