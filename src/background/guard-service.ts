@@ -7,7 +7,7 @@ import type { CredentialMeta } from '../vault/model';
 import type { Vault } from '../vault/service';
 import { PublicError } from './router';
 
-/** What the guard service needs of storage.local. */
+/** A small key-value store: the background's private state, or storage.local for what content scripts read. */
 export interface KeyValueStore {
   get(key: string): Promise<unknown>;
   set(key: string, value: unknown): Promise<void>;
@@ -15,7 +15,10 @@ export interface KeyValueStore {
 
 export interface GuardDeps {
   readonly vault: Pick<Vault, 'listCredentials' | 'getCredential' | 'setStatus' | 'knownValueIndex'>;
+  /** Private state: history, site rules. */
   readonly store: KeyValueStore;
+  /** Where content scripts read the guard index (storage.local). */
+  readonly publish: KeyValueStore;
   readonly now: () => number;
   readonly newId: () => string;
   /** Opens the revocation checklist for a credential (a new tab of the popup app). */
@@ -60,7 +63,7 @@ export class GuardService {
       allowances: settings.allowances,
       disabledHosts: settings.disabledHosts,
     });
-    await this.deps.store.set(GUARD_INDEX_KEY, index);
+    await this.deps.publish.set(GUARD_INDEX_KEY, index);
   }
 
   private async saveSettings(settings: GuardSettings): Promise<void> {
@@ -89,7 +92,9 @@ export class GuardService {
       at: this.deps.now(),
       host,
       kind: request.kind,
-      severity: request.severity,
+      // For a stored value the field decides, not the content script's claim: a secret reported as an api key
+      // would otherwise never be marked exposed.
+      severity: field === null ? request.severity : field === 'apiKey' ? 'apiKey' : 'secret',
       credentialId: meta?.id ?? null,
       field,
       shape: request.shape,

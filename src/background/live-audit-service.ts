@@ -43,7 +43,7 @@ export interface LiveAuditDeps {
   readonly vault: Pick<Vault, 'getCredential' | 'revealField'>;
   readonly audit: Pick<AuditService, 'recordLive' | 'liveResults'>;
   readonly incidents: Pick<IncidentService, 'list' | 'setStep'>;
-  /** Where revoke outcomes are recorded (chrome.storage.local). */
+  /** Where revoke outcomes are recorded (the background's private state). */
   readonly store: KeyValueStore;
   readonly fetch: FetchLike;
   readonly now: () => number;

@@ -7,6 +7,7 @@ import { ClipboardClearer } from './clipboard';
 import { clipboardAccess } from './clipboard-access';
 import { GuardService, type KeyValueStore } from './guard-service';
 import { createIdbIncidentRepository } from './incident-store';
+import { createStateStore } from './state-store';
 import { IncidentService } from './incident-service';
 import { LiveAuditService } from './live-audit-service';
 import type { Services } from './routes';
@@ -16,10 +17,12 @@ export async function openApp(hash: string): Promise<void> {
   await browser.tabs.create({ url: browser.runtime.getURL(`popup/index.html#${hash}`) });
 }
 
-const localStore: KeyValueStore = {
+/** Where the guard index is published for content scripts: the only thing Keywarden keeps in storage.local. */
+const publicStore: KeyValueStore = {
   get: async (key) => (await chrome.storage.local.get(key))[key],
   set: (key, value) => chrome.storage.local.set({ [key]: value }),
 };
+const stateStore = createStateStore();
 
 /** chrome.i18n in the worker, falling back to the audit's English table for keys it does not know. */
 function text(key: string, substitutions: readonly string[]): string {
@@ -44,7 +47,7 @@ export function createServices(): BackgroundServices {
   });
   const audit = new AuditService({
     vault,
-    store: localStore,
+    store: stateStore,
     now,
     setBadge: async (count) => {
       await chrome.action.setBadgeText({ text: count > 0 ? String(count) : '' });
@@ -64,7 +67,8 @@ export function createServices(): BackgroundServices {
   });
   const guard = new GuardService({
     vault,
-    store: localStore,
+    store: stateStore,
+    publish: publicStore,
     now,
     newId,
     openIncident: async (credentialId) => {
@@ -87,7 +91,7 @@ export function createServices(): BackgroundServices {
     vault,
     audit,
     incidents,
-    store: localStore,
+    store: stateStore,
     now,
     fetch: (url, init) => fetch(url, { ...init, credentials: 'omit', cache: 'no-store', redirect: 'error' }),
     hasOrigins: (origins) => chrome.permissions.contains({ origins }),
