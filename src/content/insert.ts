@@ -137,19 +137,35 @@ function snapshot(caret: Exclude<SavedCaret, { kind: 'edit-context' }>): string 
 /**
  * Inserts exactly `text` at the saved caret. Returns how it was inserted, for tests and diagnostics.
  */
-export function insertAtCaret(caret: SavedCaret, text: string): 'execCommand' | 'fallback' | 'paste-event' {
+/** True when focus is in the saved field (or inside its editing host), so execCommand acts on it and nowhere else. */
+function hasFocus(caret: SavedCaret): boolean {
+  const active = caret.element.ownerDocument.activeElement;
+  return (
+    active === caret.element || (caret.kind === 'editable' && !!active && caret.element.contains(active))
+  );
+}
+
+export function insertAtCaret(
+  caret: SavedCaret,
+  text: string,
+): 'execCommand' | 'fallback' | 'paste-event' | 'gone' {
+  // The field may have been removed while the warning was open: insert nowhere rather than somewhere else.
+  if (!caret.element.isConnected) return 'gone';
   restoreCaret(caret);
   if (caret.kind === 'edit-context') {
     pasteIntoEditContext(caret.element, text);
     return 'paste-event';
   }
   const before = snapshot(caret);
-  let inserted: boolean;
-  try {
-    // Deprecated but still the only way to keep the undo stack; browsers report false when it did nothing.
-    inserted = caret.element.ownerDocument.execCommand('insertText', false, text);
-  } catch {
-    inserted = false;
+  let inserted = false;
+  // A page that moves focus when the field is refocused would otherwise receive the text in another element.
+  if (hasFocus(caret)) {
+    try {
+      // Deprecated but still the only way to keep the undo stack; browsers report false when it did nothing.
+      inserted = caret.element.ownerDocument.execCommand('insertText', false, text);
+    } catch {
+      inserted = false;
+    }
   }
   // Firefox can report success without changing anything (https://github.com/fregante/text-field-edit/issues/16).
   if (inserted && (text === '' || snapshot(caret) !== before)) return 'execCommand';

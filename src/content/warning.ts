@@ -29,7 +29,8 @@ const t = (key: string, subs?: string | string[]) => chrome.i18n.getMessage(key,
 
 const STYLE = `
 :host { all: initial !important; }
-.card { box-sizing: border-box; width: min(420px, calc(100vw - 16px)); padding: 14px 16px; border-radius: 10px;
+.card { box-sizing: border-box; width: min(420px, calc(100vw - 16px)); height: 250px; overflow-y: auto;
+  padding: 14px 16px; border-radius: 10px;
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #17202a; background: #fff;
   border: 2px solid #b3261e; box-shadow: 0 8px 28px rgba(0,0,0,.28); }
 h2 { margin: 0 0 6px; font-size: 15px; color: #b3261e; display: flex; gap: 6px; align-items: center; }
@@ -39,6 +40,7 @@ p { margin: 4px 0; }
 button { font: inherit; padding: 6px 12px; border-radius: 6px; border: 1px solid #8a96a3; background: #f3f5f7;
   color: inherit; cursor: pointer; }
 button.primary { background: #0b5cad; border-color: #0b5cad; color: #fff; }
+button.off { visibility: hidden; }
 button[aria-disabled="true"] { opacity: .55; cursor: not-allowed; }
 button:focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }
 @media (prefers-color-scheme: dark) {
@@ -148,14 +150,12 @@ export function showWarning(anchor: Element | null, content: WarningContent): Wa
     title.textContent = next.title;
     detail.textContent = next.detail;
     site.textContent = t('guardSite', next.site);
-    const wanted = [cancel, pasteAnyway, ...(next.storedKey ? [allowSite, exposed] : [])];
-    const current = Array.from(actions.children);
-    // Replacing the buttons would drop keyboard focus mid-dialog: only touch them when the set changes.
-    if (current.length !== wanted.length || current.some((b, i) => b !== wanted[i])) {
-      const focused = root.activeElement;
-      actions.replaceChildren(...wanted);
-      if (focused instanceof HTMLElement && wanted.includes(focused as HTMLButtonElement)) focused.focus();
-      else if (focused) cancel.focus();
+    // The same buttons and the same card size for every warning: a page can measure the host element, and must not
+    // learn from its size whether the paste was one of the user's stored keys.
+    if (actions.childElementCount === 0) actions.append(cancel, pasteAnyway, allowSite, exposed);
+    for (const storedOnly of [allowSite, exposed]) {
+      storedOnly.classList.toggle('off', !next.storedKey);
+      storedOnly.setAttribute('aria-hidden', String(!next.storedKey));
     }
   };
   let current = content;
@@ -166,7 +166,8 @@ export function showWarning(anchor: Element | null, content: WarningContent): Wa
   const visibility = trackVisibility(card);
   const armedAt = performance.now() + ARM_DELAY_MS;
   const armTimer = setTimeout(() => pasteAnyway.removeAttribute('aria-disabled'), ARM_DELAY_MS);
-  const focusable = () => Array.from(actions.querySelectorAll('button'));
+  const focusable = () =>
+    Array.from(actions.querySelectorAll('button')).filter((b) => !b.classList.contains('off'));
 
   let settle: (choice: WarningChoice) => void = () => {};
   const choice = new Promise<WarningChoice>((resolve) => {
@@ -181,6 +182,7 @@ export function showWarning(anchor: Element | null, content: WarningContent): Wa
   const act = (value: WarningChoice, needsArming: boolean) => (event: MouseEvent) => {
     if (!event.isTrusted || !isGenuinelyVisible(host, event, visibility.state())) return;
     if (needsArming && performance.now() < armedAt) return;
+    if ((value === 'allow-site' || value === 'treat-exposed') && !current.storedKey) return;
     settle(value);
   };
   cancel.addEventListener('click', act('cancel', false));
