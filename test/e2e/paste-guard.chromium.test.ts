@@ -224,7 +224,8 @@ describe('paste guard in Chromium', () => {
           return buttons.length;
         })()`,
       );
-      expect(pressed).toBe(2);
+      // Every warning carries the same four buttons (the stored-key ones hidden here), so its size tells nothing.
+      expect(pressed).toBe(4);
       expect(await readWarning(browser, page)).not.toBeNull();
       expect(await fieldText(page, '#textarea')).toBe('');
       // A real click does act.

@@ -10,7 +10,7 @@ export interface WarningView {
   readonly buttons: readonly string[];
 }
 
-/** The warning's buttons in their tab order (focus starts on Cancel). */
+/** The warning's buttons a user can see and reach, in their tab order (focus starts on Cancel). */
 export const CHOICES = ['cancel', 'paste-anyway', 'allow-site', 'treat-exposed'] as const;
 export type Choice = (typeof CHOICES)[number];
 
@@ -24,7 +24,9 @@ const READ_WARNING = `(() => {
     title: text('h2'),
     detail: text('p:not(.site)'),
     site: text('.site'),
-    buttons: Array.from(root.querySelectorAll('button'), (b) => b.textContent ?? ''),
+    buttons: Array.from(root.querySelectorAll('button'))
+      .filter((b) => getComputedStyle(b).visibility === 'visible')
+      .map((b) => b.textContent ?? ''),
   };
 })()`;
 
