@@ -27,16 +27,19 @@ export const ARM_DELAY_MS = 700;
 
 const t = (key: string, subs?: string | string[]) => chrome.i18n.getMessage(key, subs) || key;
 
+/** Fixed, so the warning's size is the same whatever was caught. */
+const CARD_HEIGHT = 250;
+
 const STYLE = `
 :host { all: initial !important; }
-.card { box-sizing: border-box; width: min(420px, calc(100vw - 16px)); height: 250px; overflow-y: auto;
+.card { box-sizing: border-box; width: min(420px, calc(100vw - 16px)); height: ${CARD_HEIGHT}px; overflow-y: auto;
   padding: 14px 16px; border-radius: 10px;
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #17202a; background: #fff;
   border: 2px solid #b3261e; box-shadow: 0 8px 28px rgba(0,0,0,.28); }
 h2 { margin: 0 0 6px; font-size: 15px; color: #b3261e; display: flex; gap: 6px; align-items: center; }
 p { margin: 4px 0; }
 .site { color: #5d6d7e; font-size: 13px; }
-.actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 12px; }
+.actions { display: grid; grid-template-columns: 1fr 1fr; gap: 8px; margin-top: 12px; }
 button { font: inherit; padding: 6px 12px; border-radius: 6px; border: 1px solid #8a96a3; background: #f3f5f7;
   color: inherit; cursor: pointer; }
 button.primary { background: #0b5cad; border-color: #0b5cad; color: #fff; }
@@ -61,7 +64,9 @@ function place(host: HTMLElement, anchor: Element | null): void {
   const view = host.ownerDocument.defaultView;
   const width = Math.min(420, (view?.innerWidth ?? 436) - 16);
   const box = anchor?.getBoundingClientRect();
-  const top = box ? Math.min(Math.max(8, box.bottom + 8), Math.max(8, (view?.innerHeight ?? 600) - 220)) : 16;
+  const top = box
+    ? Math.min(Math.max(8, box.bottom + 8), Math.max(8, (view?.innerHeight ?? 600) - CARD_HEIGHT - 8))
+    : 16;
   const left = box ? Math.min(Math.max(8, box.left), Math.max(8, (view?.innerWidth ?? 800) - width - 8)) : 16;
   host.style.cssText = `${HOST_STYLE} top: ${top}px !important; left: ${left}px !important;`;
 }
