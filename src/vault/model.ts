@@ -96,7 +96,7 @@ export interface CredentialPatch extends Partial<Omit<CredentialInput, 'secrets'
 export interface Settings {
   /** Idle minutes before the vault locks itself. */
   readonly autoLockMinutes: number;
-  /** Seconds before a copied secret is cleared from the clipboard. */
+  /** Seconds before a copied secret is cleared from the clipboard; 0 = never. */
   readonly clipboardClearSeconds: number;
   /** Age in days after which the audit suggests rotating a key. */
   readonly rotationDays: number;
@@ -220,7 +220,11 @@ export const CredentialMetaSchema = v.strictObject({
 
 export const SettingsSchema = v.strictObject({
   autoLockMinutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(24 * 60)),
-  clipboardClearSeconds: v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(600)),
+  // 0 turns clearing off; otherwise at least 5 s, so the value can be pasted once.
+  clipboardClearSeconds: v.union([
+    v.literal(0),
+    v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(600)),
+  ]),
   rotationDays: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3650)),
 });
 

@@ -45,7 +45,7 @@ export function Settings() {
 
 const NUMBER_FIELDS = [
   ['autoLockMinutes', 'popupAutoLockMinutes', 1, 1440],
-  ['clipboardClearSeconds', 'popupClipboardSeconds', 5, 600],
+  ['clipboardClearSeconds', 'popupClipboardSeconds', 0, 600],
   ['rotationDays', 'popupRotationDays', 1, 3650],
 ] as const;
 
