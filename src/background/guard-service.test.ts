@@ -128,6 +128,13 @@ describe('GuardService', () => {
     });
   });
 
+  it('limits how many held pastes one site may report per minute', async () => {
+    const { guard } = setup();
+    for (let i = 0; i < 20; i++) await guard.held(heldSecret, 'spam.test');
+    await expect(guard.held(heldSecret, 'spam.test')).rejects.toMatchObject({ code: 'rate-limited' });
+    await expect(guard.held(heldSecret, 'chat.test')).resolves.toMatchObject({ label: 'grid bot' });
+  });
+
   it('keeps its history and site rules out of the store content scripts can read', async () => {
     const { guard, publish } = setup();
     const { eventId } = await guard.held(heldSecret, 'chat.test');

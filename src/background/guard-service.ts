@@ -29,6 +29,9 @@ const EVENTS_KEY = 'guardEvents';
 const SETTINGS_KEY = 'guardSettings';
 /** Enough history to review a month of held pastes; older entries drop off. */
 const MAX_EVENTS = 500;
+/** Held pastes one site may report per minute. */
+const RATE_LIMIT = 20;
+const RATE_WINDOW_MS = 60_000;
 const EMPTY_SETTINGS: GuardSettings = { allowances: {}, disabledHosts: [] };
 
 function isRecordArray(value: unknown): value is GuardEvent[] {
@@ -79,6 +82,12 @@ export class GuardService {
   }
 
   async held(request: GuardHeldRequest, host: string): Promise<GuardHeldReply> {
+    const events = await this.events();
+    const since = this.deps.now() - RATE_WINDOW_MS;
+    // A person pastes a few times a minute at most; a compromised page renderer could replay refs to read labels.
+    if (events.filter((e) => e.host === host && e.at >= since).length >= RATE_LIMIT) {
+      throw new PublicError('rate-limited', 'Too many held pastes from this site; try again in a minute.');
+    }
     let meta: CredentialMeta | null = null;
     let field: string | null = null;
     if (request.stored) {
@@ -102,7 +111,6 @@ export class GuardService {
       choiceAt: null,
       exposed: false,
     };
-    const events = await this.events();
     await this.deps.store.set(EVENTS_KEY, [event, ...events].slice(0, MAX_EVENTS));
     return { eventId: event.id, label: meta?.label ?? null };
   }
