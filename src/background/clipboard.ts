@@ -5,6 +5,8 @@
  * (https://github.com/bitwarden/desktop/issues/857) and survives a worker restart through an alarm.
  */
 
+import { fromBase64, randomBytes, toBase64, utf8, type Bytes } from '../vault/bytes';
+
 export const CLIPBOARD_ALARM = 'keywarden.clipboard.clear';
 const PENDING_KEY = 'keywarden.clipboard.pending';
 
@@ -30,14 +32,9 @@ export interface ClipboardDeps {
   readonly delaySeconds: () => Promise<number>;
 }
 
-const toBase64 = (bytes: ArrayBuffer | Uint8Array) =>
-  btoa(String.fromCharCode(...new Uint8Array(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes))));
-const fromBase64 = (text: string): Uint8Array<ArrayBuffer> =>
-  Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-
-async function mac(key: Uint8Array<ArrayBuffer>, value: string): Promise<string> {
+async function mac(key: Bytes, value: string): Promise<string> {
   const hmac = await crypto.subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  return toBase64(await crypto.subtle.sign('HMAC', hmac, new TextEncoder().encode(value)));
+  return toBase64(new Uint8Array(await crypto.subtle.sign('HMAC', hmac, utf8(value))));
 }
 
 export class ClipboardClearer {
@@ -52,7 +49,7 @@ export class ClipboardClearer {
       await this.deps.session.remove(PENDING_KEY);
       return null;
     }
-    const key = crypto.getRandomValues(new Uint8Array(32));
+    const key = randomBytes(32);
     const clearAt = this.deps.now() + seconds * 1000;
     const pending: Pending = { key: toBase64(key), mac: await mac(key, value), clearAt };
     await this.deps.session.set({ [PENDING_KEY]: pending });
@@ -80,7 +77,8 @@ export class ClipboardClearer {
     await this.deps.alarms.clear(CLIPBOARD_ALARM);
     const text = await this.deps.access.read();
     if (text === null) return 'unreadable';
-    if ((await mac(fromBase64(stored.key), text)) !== stored.mac) return 'changed';
+    const key = fromBase64(stored.key);
+    if (!key || (await mac(key, text)) !== stored.mac) return 'changed';
     await this.deps.access.clear();
     return 'cleared';
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifySender } from './sender';
+import { classifySender, senderHostname } from './sender';
 
 const self = { id: 'ext', origin: 'chrome-extension://ext' };
 
@@ -52,5 +52,17 @@ describe('classifySender', () => {
     expect(classifySender({ id: 'kw@x', url: 'moz-extension://u/popup/index.html' }, firefox)).toBe(
       'extension-page',
     );
+  });
+});
+
+describe('senderHostname', () => {
+  it.each([
+    [{ origin: 'https://chat.example', url: 'https://chat.example/a' }, 'chat.example'],
+    [{ url: 'http://cross.test:8080/fields.html' }, 'cross.test'],
+    [{ origin: 'null', url: 'https://inherits.example/' }, 'inherits.example'],
+    [{ origin: 'null', url: 'about:blank' }, null],
+    [{}, null],
+  ] as const)('%o → %s', (sender, expected) => {
+    expect(senderHostname(sender)).toBe(expected);
   });
 });

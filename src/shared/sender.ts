@@ -15,17 +15,32 @@ export interface SelfInfo {
   readonly origin: string;
 }
 
-function originOf(sender: SenderInfo): string | null {
-  // Chromium sets `origin`; Firefox only sets `url`.
-  if (sender.origin && sender.origin !== 'null') return sender.origin;
-  if (!sender.url) return null;
-  try {
-    // Built from parts: `URL.origin` is "null" for non-special schemes in some engines (Node, older Firefox).
-    const url = new URL(sender.url);
-    return url.host ? `${url.protocol}//${url.host}` : null;
-  } catch {
-    return null;
+/**
+ * The sender's address as a URL: Chromium sets `origin`, Firefox only `url`; an opaque origin ("null", about:blank
+ * frames) falls back to the url. Built from parts, since `URL.origin` is "null" for non-special schemes in some
+ * engines (Node, older Firefox).
+ */
+function senderUrl(sender: SenderInfo): URL | null {
+  for (const candidate of [sender.origin, sender.url]) {
+    if (!candidate || candidate === 'null') continue;
+    try {
+      const url = new URL(candidate);
+      if (url.host) return url;
+    } catch {
+      // Try the next one.
+    }
   }
+  return null;
+}
+
+function originOf(sender: SenderInfo): string | null {
+  const url = senderUrl(sender);
+  return url ? `${url.protocol}//${url.host}` : null;
+}
+
+/** The host name of the page a content script runs in, from what the browser says (never from a payload). */
+export function senderHostname(sender: SenderInfo): string | null {
+  return senderUrl(sender)?.hostname ?? null;
 }
 
 /**

@@ -1,24 +1,17 @@
 import * as v from 'valibot';
 import { EXCHANGE_IDS } from '../../exchanges/types';
-import type { SenderInfo } from '../../shared/sender';
+import { senderHostname, type SenderInfo } from '../../shared/sender';
 import type { GuardService } from '../guard-service';
 import { PublicError, type RouteSpec } from '../router';
 
 const FIELD = v.picklist(['apiKey', 'secret', 'passphrase', 'privateKey']);
 const EXCHANGE_ID = v.picklist(EXCHANGE_IDS);
 
-/** The site a content script runs on, from what the browser says about the sender (never from the payload). */
-export function senderHost(sender: SenderInfo): string {
-  for (const candidate of [sender.origin, sender.url]) {
-    if (!candidate || candidate === 'null') continue;
-    try {
-      const { hostname } = new URL(candidate);
-      if (hostname) return hostname;
-    } catch {
-      // Try the next one.
-    }
-  }
-  throw new PublicError('forbidden', 'Cannot tell which site this paste came from.');
+/** The site a content script runs on, from the sender; a paste from a page with no host is refused. */
+function senderHost(sender: SenderInfo): string {
+  const host = senderHostname(sender);
+  if (!host) throw new PublicError('forbidden', 'Cannot tell which site this paste came from.');
+  return host;
 }
 
 export function guardRoutes(guard: GuardService): {
