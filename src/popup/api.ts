@@ -1,37 +1,24 @@
 /**
- * The popup's one door to the background: `send` from src/shared/client.ts, plus the error details (retry time,
- * input paths) the popup acts on, and a "locked" signal so the app can fall back to the unlock screen whenever the
- * vault locks itself while a view is open.
+ * The popup's one door to the background: `send` from src/shared/client.ts, plus a "locked" signal so the app can
+ * fall back to the unlock screen whenever the vault locks itself while a view is open.
  */
-import { MessageError } from '../shared/client';
-import type { Envelope, ErrorInfo, MessageType, Reply, RequestOf, ResponseOf } from '../shared/messages';
+import { MessageError, send } from '../shared/client';
+import type { ErrorInfo, MessageType, RequestOf, ResponseOf } from '../shared/messages';
 import { t } from '../shared/i18n';
-
-export class ApiError extends MessageError {
-  readonly details: NonNullable<ErrorInfo['details']>;
-  constructor(error: ErrorInfo) {
-    super(error);
-    this.name = 'ApiError';
-    this.details = error.details ?? {};
-  }
-}
 
 export const LOCKED_EVENT = 'keywarden:locked';
 
+/** `send`, plus the "locked" signal, and a plain error when the background cannot be reached at all. */
 async function request<K extends MessageType>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
-  const envelope: Envelope<K> = { type, payload };
-  let reply: Reply<K> | undefined;
   try {
-    reply = await chrome.runtime.sendMessage<Envelope<K>, Reply<K> | undefined>(envelope);
-  } catch {
-    throw new ApiError({ code: 'internal', message: t('popupErrorNoAnswer') });
+    return await send(type, payload);
+  } catch (error) {
+    if (!(error instanceof MessageError)) {
+      throw new MessageError({ code: 'internal', message: t('popupErrorNoAnswer') });
+    }
+    if (error.code === 'locked') window.dispatchEvent(new Event(LOCKED_EVENT));
+    throw error;
   }
-  if (!reply) throw new ApiError({ code: 'internal', message: t('popupErrorNoAnswer') });
-  if (!reply.ok) {
-    if (reply.error.code === 'locked') window.dispatchEvent(new Event(LOCKED_EVENT));
-    throw new ApiError(reply.error);
-  }
-  return reply.value;
 }
 
 /** Reads that views issue at the same moment (the header and the inventory both want the audit, for instance). */
@@ -47,8 +34,7 @@ const COALESCED: ReadonlySet<MessageType> = new Set<MessageType>([
 const inflight = new Map<string, Promise<unknown>>();
 
 /**
- * Same as `send`, but keeps `details` (client.ts's MessageError drops them). Errors whose code says the vault
- * is locked also raise LOCKED_EVENT on window. Identical reads already under way share one answer, so a view and
+ * Sends one message (see `request`). Identical reads already under way share one answer, so a view and
  * the header asking for the audit at once cost the background one computation.
  */
 export function call<K extends MessageType>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
@@ -84,5 +70,5 @@ export function errorText(error: unknown): string {
 }
 
 export function errorDetails(error: unknown): NonNullable<ErrorInfo['details']> {
-  return error instanceof ApiError ? error.details : {};
+  return error instanceof MessageError ? error.details : {};
 }

@@ -3,10 +3,13 @@ import type { Envelope, ErrorInfo, MessageType, Reply, RequestOf, ResponseOf } f
 /** A refusal or failure from the background, with its typed code. Its message never contains secret material. */
 export class MessageError extends Error {
   readonly code: ErrorInfo['code'];
+  /** When to retry, which input paths are wrong: never values. */
+  readonly details: NonNullable<ErrorInfo['details']>;
   constructor(error: ErrorInfo) {
     super(error.message);
     this.name = 'MessageError';
     this.code = error.code;
+    this.details = error.details ?? {};
   }
 }
 
