@@ -25,6 +25,9 @@ export interface RouteSpec<K extends MessageType> {
 }
 
 /** Every message the background answers: exhaustive, so adding a message to the map forces a handler. */
+/** The `from` list of every route that only the extension's own pages may call (all vault operations, for one). */
+export const PAGES_ONLY: readonly SenderRole[] = ['extension-page'];
+
 export type Routes = { readonly [K in MessageType]: RouteSpec<K> };
 
 /** What dispatch needs: any subset of the routes (tests pass one or two). */

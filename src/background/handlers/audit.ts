@@ -1,9 +1,7 @@
 import * as v from 'valibot';
 import { CredentialIdSchema } from '../../vault/model';
 import type { AuditService } from '../audit-service';
-import type { RouteSpec } from '../router';
-
-const PAGE = ['extension-page'] as const;
+import { PAGES_ONLY, type RouteSpec } from '../router';
 
 export function auditRoutes(audit: AuditService): {
   'audit.get': RouteSpec<'audit.get'>;
@@ -12,9 +10,9 @@ export function auditRoutes(audit: AuditService): {
   'reminders.set': RouteSpec<'reminders.set'>;
 } {
   return {
-    'audit.get': { from: PAGE, payload: v.strictObject({}), handle: () => audit.snapshot() },
+    'audit.get': { from: PAGES_ONLY, payload: v.strictObject({}), handle: () => audit.snapshot() },
     'audit.acknowledge': {
-      from: PAGE,
+      from: PAGES_ONLY,
       payload: v.strictObject({
         credentialId: CredentialIdSchema,
         checkId: v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]{1,63}$/)),
@@ -23,9 +21,9 @@ export function auditRoutes(audit: AuditService): {
       handle: ({ credentialId, checkId, acknowledged }) =>
         audit.acknowledge(credentialId, checkId, acknowledged),
     },
-    'reminders.get': { from: PAGE, payload: v.strictObject({}), handle: () => audit.reminders() },
+    'reminders.get': { from: PAGES_ONLY, payload: v.strictObject({}), handle: () => audit.reminders() },
     'reminders.set': {
-      from: PAGE,
+      from: PAGES_ONLY,
       payload: v.strictObject({ notifyExpiry: v.boolean() }),
       handle: (settings) => audit.setReminders(settings),
     },

@@ -1,9 +1,8 @@
 import * as v from 'valibot';
 import { CredentialIdSchema } from '../../vault/model';
 import type { GuardService } from '../guard-service';
-import type { RouteSpec } from '../router';
+import { PAGES_ONLY, type RouteSpec } from '../router';
 
-const PAGE = ['extension-page'] as const;
 const HOST = v.pipe(
   v.string(),
   v.toLowerCase(),
@@ -18,15 +17,15 @@ export function guardSettingsRoutes(guard: GuardService): {
   'guard.removeAllowance': RouteSpec<'guard.removeAllowance'>;
 } {
   return {
-    'guard.settings': { from: PAGE, payload: v.strictObject({}), handle: () => guard.settings() },
-    'guard.events': { from: PAGE, payload: v.strictObject({}), handle: () => guard.events() },
+    'guard.settings': { from: PAGES_ONLY, payload: v.strictObject({}), handle: () => guard.settings() },
+    'guard.events': { from: PAGES_ONLY, payload: v.strictObject({}), handle: () => guard.events() },
     'guard.setSiteDisabled': {
-      from: PAGE,
+      from: PAGES_ONLY,
       payload: v.strictObject({ host: HOST, disabled: v.boolean() }),
       handle: ({ host, disabled }) => guard.setSiteDisabled(host, disabled),
     },
     'guard.removeAllowance': {
-      from: PAGE,
+      from: PAGES_ONLY,
       payload: v.strictObject({ credentialId: CredentialIdSchema, host: HOST }),
       handle: ({ credentialId, host }) => guard.removeAllowance(credentialId, host),
     },

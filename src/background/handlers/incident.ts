@@ -3,9 +3,8 @@ import { EXCHANGE_IDS } from '../../exchanges/types';
 import { INCIDENT_SOURCES } from '../../incident/types';
 import { CredentialIdSchema } from '../../vault/model';
 import type { IncidentService } from '../incident-service';
-import type { RouteSpec } from '../router';
+import { PAGES_ONLY, type RouteSpec } from '../router';
 
-const PAGE = ['extension-page'] as const;
 const ID = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/));
 const STEP_ID = v.pipe(v.string(), v.regex(/^[A-Za-z0-9:_-]{1,128}$/));
 
@@ -29,53 +28,53 @@ type IncidentRoutes = {
 export function incidentRoutes(incidents: IncidentService): IncidentRoutes {
   return {
     'incident.open': {
-      from: PAGE,
+      from: PAGES_ONLY,
       payload: v.strictObject({ credentialId: CredentialIdSchema, source: v.picklist(INCIDENT_SOURCES) }),
       handle: ({ credentialId, source }) => incidents.open(credentialId, source),
     },
-    'incident.list': { from: PAGE, payload: v.strictObject({}), handle: () => incidents.list() },
+    'incident.list': { from: PAGES_ONLY, payload: v.strictObject({}), handle: () => incidents.list() },
     'incident.get': {
-      from: PAGE,
+      from: PAGES_ONLY,
       payload: v.strictObject({ id: ID }),
       handle: ({ id }) => incidents.get(id),
     },
     'incident.setStep': {
-      from: PAGE,
+      from: PAGES_ONLY,
       payload: v.strictObject({ id: ID, stepId: STEP_ID, done: v.boolean() }),
       handle: ({ id, stepId, done }) => incidents.setStep(id, stepId, done),
     },
     'incident.finish': {
-      from: PAGE,
+      from: PAGES_ONLY,
       payload: v.strictObject({ id: ID }),
       handle: ({ id }) => incidents.finish(id),
     },
     'incident.linkReplacement': {
-      from: PAGE,
+      from: PAGES_ONLY,
       payload: v.strictObject({ id: ID, replacementId: CredentialIdSchema }),
       handle: ({ id, replacementId }) => incidents.linkReplacement(id, replacementId),
     },
     'incident.setNote': {
-      from: PAGE,
+      from: PAGES_ONLY,
       payload: v.strictObject({ id: ID, note: v.pipe(v.string(), v.maxLength(10_000)) }),
       handle: ({ id, note }) => incidents.setNote(id, note),
     },
     'incident.report': {
-      from: PAGE,
+      from: PAGES_ONLY,
       payload: v.strictObject({ id: ID, format: v.picklist(['markdown', 'json']) }),
       handle: ({ id, format }) => incidents.report(id, format),
     },
     'incident.revokeAll': {
-      from: PAGE,
+      from: PAGES_ONLY,
       payload: v.strictObject({ scope: v.union([v.literal('all'), v.picklist(EXCHANGE_IDS)]) }),
       handle: ({ scope }) => incidents.revokeAll(scope),
     },
     'incident.revokeAllGet': {
-      from: PAGE,
+      from: PAGES_ONLY,
       payload: v.strictObject({ sessionId: ID }),
       handle: ({ sessionId }) => incidents.revokeAllGet(sessionId),
     },
     'incident.revokeAllSetStep': {
-      from: PAGE,
+      from: PAGES_ONLY,
       payload: v.strictObject({ sessionId: ID, stepId: STEP_ID, done: v.boolean() }),
       handle: ({ sessionId, stepId, done }) => incidents.revokeAllSetStep(sessionId, stepId, done),
     },

@@ -2,9 +2,8 @@ import * as v from 'valibot';
 import { EXCHANGE_IDS } from '../../exchanges/types';
 import { CredentialIdSchema } from '../../vault/model';
 import type { LiveAuditService } from '../live-audit-service';
-import type { RouteSpec } from '../router';
+import { PAGES_ONLY, type RouteSpec } from '../router';
 
-const PAGE = ['extension-page'] as const;
 const TEXT = (max: number) => v.pipe(v.string(), v.maxLength(max));
 
 export function liveAuditRoutes(live: LiveAuditService): {
@@ -16,24 +15,24 @@ export function liveAuditRoutes(live: LiveAuditService): {
 } {
   return {
     'liveAudit.run': {
-      from: PAGE,
+      from: PAGES_ONLY,
       payload: v.strictObject({ credentialId: CredentialIdSchema }),
       handle: ({ credentialId }) => live.run(credentialId),
     },
-    'liveAudit.results': { from: PAGE, payload: v.strictObject({}), handle: () => live.results() },
+    'liveAudit.results': { from: PAGES_ONLY, payload: v.strictObject({}), handle: () => live.results() },
     'liveAudit.revokePrepare': {
-      from: PAGE,
+      from: PAGES_ONLY,
       payload: v.strictObject({ credentialId: CredentialIdSchema }),
       handle: ({ credentialId }) => live.prepareRevoke(credentialId),
     },
     'liveAudit.revoke': {
-      from: PAGE,
+      from: PAGES_ONLY,
       // Any string up to the size of a token: the service answers a wrong one with 'confirmation-needed'.
       payload: v.strictObject({ credentialId: CredentialIdSchema, confirm: TEXT(128) }),
       handle: ({ credentialId, confirm }) => live.revoke(credentialId, confirm),
     },
     'signature.explain': {
-      from: PAGE,
+      from: PAGES_ONLY,
       payload: v.strictObject({
         exchange: v.picklist(EXCHANGE_IDS),
         request: v.strictObject({

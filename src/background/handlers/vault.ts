@@ -8,7 +8,7 @@ import {
   SettingsPatchSchema,
 } from '../../vault/model';
 import type { Vault } from '../../vault/service';
-import type { RouteSpec, Routes } from '../router';
+import { PAGES_ONLY, type RouteSpec, type Routes } from '../router';
 
 type VaultRoutes = {
   [K in Extract<keyof Routes, `vault.${string}` | `settings.${string}`>]: RouteSpec<K>;
@@ -22,7 +22,6 @@ export interface VaultRouteDeps {
   readonly copied: (value: string) => Promise<number | null>;
 }
 
-const PAGE = ['extension-page'] as const;
 const EMPTY = v.strictObject({});
 /** Passphrases and export passwords: any text up to a sane size; the vault judges the rest. */
 const PASSWORD = v.pipe(v.string(), v.minLength(1), v.maxLength(1_024));
@@ -42,9 +41,9 @@ export function vaultRoutes({ vault, changed, copied }: VaultRouteDeps): VaultRo
     return result;
   };
   return {
-    'vault.status': { from: PAGE, payload: EMPTY, handle: () => vault.status() },
+    'vault.status': { from: PAGES_ONLY, payload: EMPTY, handle: () => vault.status() },
     'vault.create': {
-      from: PAGE,
+      from: PAGES_ONLY,
       payload: v.strictObject({ passphrase: PASSWORD }),
       handle: async ({ passphrase }) => {
         await mutate(() => vault.create(passphrase));
@@ -52,7 +51,7 @@ export function vaultRoutes({ vault, changed, copied }: VaultRouteDeps): VaultRo
       },
     },
     'vault.unlock': {
-      from: PAGE,
+      from: PAGES_ONLY,
       payload: v.strictObject({ passphrase: PASSWORD }),
       handle: async ({ passphrase }) => {
         // Unlocking may rebuild the paste-guard fingerprints after a schema upgrade.
@@ -61,7 +60,7 @@ export function vaultRoutes({ vault, changed, copied }: VaultRouteDeps): VaultRo
       },
     },
     'vault.lock': {
-      from: PAGE,
+      from: PAGES_ONLY,
       payload: EMPTY,
       handle: async () => {
         await vault.lock();
@@ -69,26 +68,26 @@ export function vaultRoutes({ vault, changed, copied }: VaultRouteDeps): VaultRo
       },
     },
     'vault.changePassphrase': {
-      from: PAGE,
+      from: PAGES_ONLY,
       payload: v.strictObject({ oldPassphrase: PASSWORD, newPassphrase: PASSWORD }),
       handle: async ({ oldPassphrase, newPassphrase }) => {
         await vault.changePassphrase(oldPassphrase, newPassphrase);
         return vault.status();
       },
     },
-    'vault.list': { from: PAGE, payload: EMPTY, handle: () => vault.listCredentials() },
+    'vault.list': { from: PAGES_ONLY, payload: EMPTY, handle: () => vault.listCredentials() },
     'vault.add': {
-      from: PAGE,
+      from: PAGES_ONLY,
       payload: v.strictObject({ input: CredentialInputSchema }),
       handle: ({ input }) => active(() => mutate(() => vault.addCredential(input))),
     },
     'vault.update': {
-      from: PAGE,
+      from: PAGES_ONLY,
       payload: v.strictObject({ id: CredentialIdSchema, patch: CredentialPatchSchema }),
       handle: ({ id, patch }) => active(() => mutate(() => vault.updateCredential(id, patch))),
     },
     'vault.delete': {
-      from: PAGE,
+      from: PAGES_ONLY,
       payload: v.strictObject({ id: CredentialIdSchema }),
       handle: async ({ id }) => {
         await active(() => mutate(() => vault.deleteCredential(id)));
@@ -96,36 +95,36 @@ export function vaultRoutes({ vault, changed, copied }: VaultRouteDeps): VaultRo
       },
     },
     'vault.reveal': {
-      from: PAGE,
+      from: PAGES_ONLY,
       payload: v.strictObject({ id: CredentialIdSchema, field: FieldSchema }),
       handle: async ({ id, field }) => ({ value: await active(() => vault.revealField(id, field)) }),
     },
     'vault.copied': {
-      from: PAGE,
+      from: PAGES_ONLY,
       payload: v.strictObject({ id: CredentialIdSchema, field: FieldSchema }),
       handle: async ({ id, field }) => ({
         clearsAt: await copied(await active(() => vault.revealField(id, field))),
       }),
     },
     'vault.export': {
-      from: PAGE,
+      from: PAGES_ONLY,
       payload: v.strictObject({ password: PASSWORD }),
       handle: ({ password }) => active(() => vault.exportBackup(password)),
     },
     'vault.importPreview': {
-      from: PAGE,
+      from: PAGES_ONLY,
       payload: v.strictObject({ file: BACKUP_TEXT, password: PASSWORD }),
       handle: ({ file, password }) => active(() => vault.previewImport(file, password)),
     },
     'vault.importApply': {
-      from: PAGE,
+      from: PAGES_ONLY,
       payload: v.strictObject({ file: BACKUP_TEXT, password: PASSWORD, choices: BackupChoicesSchema }),
       handle: ({ file, password, choices }) =>
         active(() => mutate(() => vault.applyImport(file, password, choices))),
     },
-    'settings.get': { from: PAGE, payload: EMPTY, handle: () => vault.getSettings() },
+    'settings.get': { from: PAGES_ONLY, payload: EMPTY, handle: () => vault.getSettings() },
     'settings.set': {
-      from: PAGE,
+      from: PAGES_ONLY,
       payload: v.strictObject({ patch: SettingsPatchSchema }),
       handle: ({ patch }) => active(() => vault.setSettings(patch)),
     },
